@@ -1,0 +1,85 @@
+// Three-valued evaluation of a compiled policy against one applicant.
+//
+// An absent fact is Unknown, never false: `false and unknown` is false,
+// `true or unknown` is true, and a rule whose truth depends on an absent fact
+// is Unknown. A verdict is `ineligible` when any rule is false (even while
+// judgements are owed), `undetermined` when none is false but some are
+// unknown, and `eligible` when every rule holds.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir.h"
+#include "runtime/date.h"
+#include "runtime/facts.h"
+
+namespace award {
+
+namespace cal {
+class Calendar;
+}
+
+enum class Verdict : uint8_t { Eligible, Ineligible, Undetermined };
+const char* verdict_name(Verdict v);
+const char* truth_json(Truth t);  // "true" / "false" / "null"
+
+struct RuleOutcome {
+  int32_t rule = -1;
+  Truth holds = Truth::Unknown;
+  bool applies = true;  // false when its `when` condition is false
+};
+
+struct AwardOutcome {
+  int32_t award = -1;
+  Verdict verdict = Verdict::Undetermined;
+  Truth subject = Truth::Unknown;     // the applicant is of the award's kind
+  std::vector<RuleOutcome> rules;     // every rule of the award, in policy order
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const ir::Policy& p);
+
+  void set_reference_date(Date d) { today_ = d; }
+  void set_award_date(std::optional<Date> d) { awarded_on_ = d; }
+  void set_calendar(const cal::Calendar* c) { calendar_ = c; }
+  Date reference_date() const { return today_; }
+
+  // Decides one award. The batch path: no strings, no allocation once warm.
+  AwardOutcome decide(int32_t award, const FactStore& s);
+  // The same, into an existing outcome (reused across records).
+  void decide_into(int32_t award, const FactStore& s, AwardOutcome& out);
+
+  Truth rule_holds(const ir::Rule& r, const FactStore& s, bool* applies = nullptr);
+  Truth condition(int32_t node, const FactStore& s);
+
+  // The fact paths that were absent while evaluating a rule (only called for
+  // rules that came out Unknown): incidents[2].date, registered_on, …
+  std::vector<std::string> missing_facts(const ir::Rule& r, const FactStore& s);
+
+ private:
+  Value ev(int32_t n);
+  Value ev_cmp(const ir::Node& n, const Value& a, const Value& b);
+  Truth cmp_values(uint8_t op, const Value& a, const Value& b);
+  bool equal(const Value& a, const Value& b);
+  Truth member(const Value& x, int32_t list_node);
+  std::optional<Date> shift(Date d, const Value& dur, int sign);
+  std::string path_of(int32_t node);
+  void note_missing(int32_t node);
+
+  const ir::Policy& p_;
+  const FactStore* s_ = nullptr;
+  Date today_{};
+  std::optional<Date> awarded_on_;
+  const cal::Calendar* calendar_ = nullptr;
+  std::vector<Value> frames_;
+  // only while collecting missing facts
+  bool collecting_ = false;
+  std::vector<std::string> frame_paths_;
+  std::vector<ir::TypeId> frame_types_;
+  std::vector<std::string>* missing_ = nullptr;
+};
+
+}  // namespace award

@@ -1,0 +1,357 @@
+#include "runtime/facts.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "runtime/date.h"
+
+namespace award {
+
+namespace od = simdjson::ondemand;
+
+FactLoader::FactLoader(const ir::Policy& p) : p_(p) {
+  layouts_.resize(p.records.size());
+  for (size_t r = 0; r < p.records.size(); ++r)
+    for (size_t f = 0; f < p.records[r].fields.size(); ++f)
+      layouts_[r].by_name.emplace(p.records[r].fields[f].name, static_cast<int32_t>(f));
+  for (size_t j = 0; j < p.judgements.size(); ++j) judgement_ids_.emplace(p.judgements[j].id, static_cast<int32_t>(j));
+}
+
+void FactLoader::init_slots(int32_t rec, FactStore& store, uint32_t base) {
+  const auto& r = p_.records[rec];
+  for (int32_t s = 0; s < r.slot_count; ++s) {
+    const auto& f = r.fields[r.slot_field[s]];
+    store.slots[base + s] = f.optional ? Value::none() : Value::unknown();
+  }
+}
+
+namespace {
+
+const char* json_type_name(od::json_type t) {
+  switch (t) {
+    case od::json_type::array: return "a list";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "text";
+    case od::json_type::boolean: return "true/false";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+std::string expected_name(const ir::Policy& p, ir::TypeId t) {
+  const auto& ti = p.types[t];
+  switch (ti.kind) {
+    case ir::Kind::Bool: return "true or false";
+    case ir::Kind::Number: return "a number";
+    case ir::Kind::Money: return "an amount in yuan (a number)";
+    case ir::Kind::Text: return "text";
+    case ir::Kind::Date: return "a date \"YYYY-MM-DD\"";
+    case ir::Kind::Enum: return "one of " + [&] {
+      std::string s;
+      for (const auto& m : p.enums[ti.ref].members) s += (s.empty() ? "" : ", ") + m;
+      return s;
+    }();
+    case ir::Kind::Record: return "an object";
+    case ir::Kind::List: return "a list";
+    default: return "a value";
+  }
+}
+
+}  // namespace
+
+bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
+  store.clear();
+  store.judgements.assign(p_.judgements.size(), Value::unknown());
+  // Which vocabulary applies depends on `kind`, wherever it stands in the record.
+  int32_t rec = -1;
+  {
+    od::value kv;
+    auto err = obj.find_field_unordered("kind").get(kv);
+    if (!err) {
+      std::string_view k;
+      if (kv.get_string().get(k)) {
+        error = {"kind", "must be \"organization\" or \"individual\""};
+        return false;
+      }
+      if (k == "organization") rec = p_.organization;
+      else if (k == "individual") rec = p_.individual;
+      else {
+        error = {"kind", fmt::format("\"{}\" is neither \"organization\" nor \"individual\"", k)};
+        return false;
+      }
+    } else if (err != simdjson::NO_SUCH_FIELD) {
+      error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
+      return false;
+    }
+    if (obj.reset().error()) {
+      error = {"", "not valid JSON"};
+      return false;
+    }
+  }
+  if (rec < 0) {
+    // Without a kind no rule can be read; keep the id so the row names the applicant.
+    od::value idv;
+    std::string_view id;
+    if (!obj.find_field_unordered("id").get(idv) && !idv.get_string().get(id)) store.id = std::string(id);
+    (void)obj.reset();
+    // still walk the record so that malformed JSON is reported
+    for (auto field : obj) {
+      if (field.error()) {
+        error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(field.error()))};
+        return false;
+      }
+    }
+    return true;
+  }
+  uint32_t base = static_cast<uint32_t>(store.slots.size());
+  store.slots.resize(base + p_.records[rec].slot_count);
+  init_slots(rec, store, base);
+  std::string path;
+  if (!load_record(obj, rec, store, base, path, error, unknown)) return false;
+  store.root.tag = Tag::Record;
+  store.root.rec = base;
+  store.root_type = rec;
+  // the id, for the result rows
+  for (const auto& f : p_.records[rec].fields)
+    if (f.name == "id" && f.slot >= 0) {
+      const Value& v = store.slots[base + f.slot];
+      if (v.tag == Tag::Text) store.id = std::string(store.text_of(v, p_));
+    }
+  return true;
+}
+
+bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uint32_t base, std::string& path,
+                             LoadProblem& error, std::vector<std::string>* unknown) {
+  const auto& layout = layouts_[rec];
+  const auto& record = p_.records[rec];
+  size_t path_len = path.size();
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.error() || field.unescaped_key().get(key)) {
+      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(field.error()))};
+      return false;
+    }
+    od::value v = field.value();
+    if (rec == p_.organization || rec == p_.individual) {
+      if (key == "judgements" && path.empty()) {
+        path += "judgements";
+        od::object jo;
+        if (v.get_object().get(jo)) {
+          error = {path, "must be an object of judgement ids to true/false"};
+          return false;
+        }
+        if (!load_judgements(jo, store, path, error, unknown)) return false;
+        path.resize(path_len);
+        continue;
+      }
+    }
+    auto it = layout.by_name.find(key);
+    if (it == layout.by_name.end()) {
+      if (unknown) unknown->push_back(path.empty() ? std::string(key) : path + "." + std::string(key));
+      continue;
+    }
+    const ir::Field& fd = record.fields[it->second];
+    if (fd.slot < 0) continue;  // the policy never reads it
+    if (!path.empty()) path += ".";
+    path += key;
+    Value out;
+    if (!load_value(v, fd.type, fd.optional, store, out, path, error, unknown)) return false;
+    store.slots[base + fd.slot] = out;
+    path.resize(path_len);
+  }
+  return true;
+}
+
+bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string& path, LoadProblem& error,
+                                 std::vector<std::string>* unknown) {
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.error() || field.unescaped_key().get(key)) {
+      error = {path, "not valid JSON"};
+      return false;
+    }
+    od::value v = field.value();
+    auto it = judgement_ids_.find(key);
+    if (it == judgement_ids_.end()) {
+      if (unknown) unknown->push_back(path + "." + std::string(key));
+      continue;
+    }
+    od::json_type t;
+    if (v.type().get(t)) {
+      error = {path + "." + std::string(key), "not valid JSON"};
+      return false;
+    }
+    if (t == od::json_type::null) continue;
+    bool b;
+    if (t != od::json_type::boolean || v.get_bool().get(b)) {
+      error = {path + "." + std::string(key), fmt::format("a judgement is true or false, not {}", json_type_name(t))};
+      return false;
+    }
+    store.judgements[it->second] = Value::boolean(b);
+  }
+  return true;
+}
+
+bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactStore& store, Value& out,
+                            std::string& path, LoadProblem& error, std::vector<std::string>* unknown) {
+  od::json_type jt;
+  if (auto e = v.type().get(jt)) {
+    error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
+    return false;
+  }
+  if (jt == od::json_type::null) {
+    out = optional ? Value::none() : Value::unknown();
+    return true;
+  }
+  const auto& ti = p_.types[type];
+  auto wrong = [&]() {
+    error = {path, fmt::format("expected {}, found {}", expected_name(p_, type), json_type_name(jt))};
+    return false;
+  };
+  switch (ti.kind) {
+    case ir::Kind::Bool: {
+      bool b;
+      if (jt != od::json_type::boolean || v.get_bool().get(b)) return wrong();
+      out = Value::boolean(b);
+      return true;
+    }
+    case ir::Kind::Number:
+    case ir::Kind::Money: {
+      if (jt != od::json_type::number) return wrong();
+      std::string_view raw = v.raw_json_token();
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+      auto d = parse_decimal(raw);
+      if (!d) {
+        error = {path, fmt::format("{} cannot be held exactly (at most 6 decimal places, no exponent)", raw)};
+        return false;
+      }
+      out = Value::number(*d);
+      return true;
+    }
+    case ir::Kind::Text:
+    case ir::Kind::Date:
+    case ir::Kind::Enum: {
+      std::string_view s;
+      if (jt != od::json_type::string || v.get_string().get(s)) return wrong();
+      if (ti.kind == ir::Kind::Date) {
+        auto d = parse_date(s);
+        if (!d) {
+          error = {path, fmt::format("\"{}\" is not a date in the calendar (YYYY-MM-DD)", s)};
+          return false;
+        }
+        out = Value::date_of(d->days);
+      } else if (ti.kind == ir::Kind::Enum) {
+        const auto& en = p_.enums[ti.ref];
+        for (size_t i = 0; i < en.members.size(); ++i)
+          if (en.members[i] == s) {
+            out = Value::enumeration(static_cast<uint32_t>(i));
+            return true;
+          }
+        error = {path, fmt::format("\"{}\" is not {}", s, expected_name(p_, type))};
+        return false;
+      } else {
+        uint32_t off = static_cast<uint32_t>(store.text.size());
+        store.text.append(s);
+        out = Value::text_of(off, static_cast<uint32_t>(s.size()), Arena::Facts);
+      }
+      return true;
+    }
+    case ir::Kind::Record: {
+      od::object o;
+      if (jt != od::json_type::object || v.get_object().get(o)) return wrong();
+      int32_t rec = ti.ref;
+      uint32_t base = static_cast<uint32_t>(store.slots.size());
+      store.slots.resize(base + p_.records[rec].slot_count);
+      init_slots(rec, store, base);
+      if (!load_record(o, rec, store, base, path, error, unknown)) return false;
+      out.tag = Tag::Record;
+      out.rec = base;
+      return true;
+    }
+    case ir::Kind::List: {
+      od::array a;
+      if (jt != od::json_type::array || v.get_array().get(a)) return wrong();
+      // Elements are loaded first (each may append slots), their indexes collected after.
+      std::vector<uint32_t> elems;
+      size_t path_len = path.size();
+      size_t i = 0;
+      for (auto ev : a) {
+        od::value el;
+        if (ev.get(el)) {
+          error = {path, "not valid JSON"};
+          return false;
+        }
+        path += fmt::format("[{}]", i);
+        Value x;
+        if (!load_value(el, ti.elem, false, store, x, path, error, unknown)) return false;
+        path.resize(path_len);
+        uint32_t at = static_cast<uint32_t>(store.slots.size());
+        store.slots.push_back(x);
+        elems.push_back(at);
+        ++i;
+      }
+      out.tag = Tag::List;
+      out.list.off = static_cast<uint32_t>(store.items.size());
+      out.list.count = static_cast<uint32_t>(elems.size());
+      store.items.insert(store.items.end(), elems.begin(), elems.end());
+      return true;
+    }
+    default:
+      return wrong();
+  }
+}
+
+std::string value_to_json(const ir::Policy& p, const FactStore& s, const Value& v, ir::TypeId type) {
+  switch (v.tag) {
+    case Tag::Unknown: return "null";
+    case Tag::None: return "null";
+    case Tag::Bool: return v.b ? "true" : "false";
+    case Tag::Num: return format_decimal(Decimal{v.num});
+    case Tag::Date: return "\"" + format_date(Date{v.date}) + "\"";
+    case Tag::Enum: {
+      const auto& ti = p.types[type];
+      if (ti.kind == ir::Kind::Enum) return "\"" + p.enums[ti.ref].members[v.ord] + "\"";
+      return std::to_string(v.ord);
+    }
+    case Tag::Text: {
+      std::string out = "\"";
+      for (char c : s.text_of(v, p)) {
+        if (c == '"' || c == '\\') { out += '\\'; out += c; }
+        else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        else out += c;
+      }
+      return out + "\"";
+    }
+    case Tag::List: {
+      ir::TypeId elem = p.types[type].elem;
+      std::string out = "[";
+      for (uint32_t i = 0; i < v.list.count; ++i) {
+        if (i) out += ",";
+        out += value_to_json(p, s, s.slots[s.items[v.list.off + i]], elem);
+      }
+      return out + "]";
+    }
+    case Tag::Record: {
+      const auto& r = p.records[p.types[type].ref];
+      std::string out = "{";
+      bool first = true;
+      for (int32_t slot = 0; slot < r.slot_count; ++slot) {
+        const auto& f = r.fields[r.slot_field[slot]];
+        const Value& x = s.slots[v.rec + slot];
+        if (x.tag == Tag::Unknown || x.tag == Tag::None) continue;
+        if (!first) out += ",";
+        first = false;
+        out += "\"" + f.name + "\":" + value_to_json(p, s, x, f.type);
+      }
+      return out + "}";
+    }
+    case Tag::Dur: return std::to_string(v.dur.amount);
+    case Tag::Elapsed: return "null";
+    case Tag::NumRange: return "null";
+  }
+  return "null";
+}
+
+}  // namespace award

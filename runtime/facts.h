@@ -1,0 +1,82 @@
+// Applicant records: read from JSON into the slots a policy's IR names.
+//
+// Only the fields the policy reads are parsed; the rest of the record is
+// skipped. Fields the vocabulary does not know are reported as warnings.
+// An absent field stays Unknown; an optional field that is absent is None.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ir.h"
+#include "runtime/value.h"
+
+#include <simdjson.h>
+
+namespace award {
+
+// One applicant's facts. Reused from record to record: clear() keeps capacity,
+// so a batch allocates nothing per record once the buffers have grown.
+struct FactStore {
+  std::vector<Value> slots;     // records: each a run of its layout's slots
+  std::vector<uint32_t> items;  // lists: indexes into slots (one Value per element)
+  std::string text;             // Arena::Facts
+  std::vector<Value> judgements;
+  Value root;                   // Record, or Unknown when nothing was loaded
+  int32_t root_type = -1;       // record index: organization or individual; -1: kind unknown
+  std::string id;               // the applicant's id, "" when absent
+
+  void clear() {
+    slots.clear();
+    items.clear();
+    text.clear();
+    judgements.clear();
+    root = Value();
+    root_type = -1;
+    id.clear();
+  }
+  std::string_view text_of(const Value& v, const ir::Policy& p) const {
+    const std::string& arena = static_cast<Arena>(v.aux) == Arena::Policy ? p.pool : text;
+    return std::string_view(arena).substr(v.text.off, v.text.len);
+  }
+};
+
+struct LoadProblem {
+  std::string field;    // path in the record: incidents[1].date
+  std::string message;
+};
+
+class FactLoader {
+ public:
+  explicit FactLoader(const ir::Policy& p);
+
+  // Loads one record. Returns false with `error` set when the record is bad;
+  // `unknown_fields` (when given) receives fields the vocabulary lacks.
+  bool load(simdjson::ondemand::object& obj, FactStore& store, LoadProblem& error,
+            std::vector<std::string>* unknown_fields);
+
+ private:
+  struct Layout {
+    std::map<std::string, int32_t, std::less<>> by_name;  // field name -> field index
+  };
+  bool load_record(simdjson::ondemand::object& obj, int32_t rec, FactStore& store, uint32_t base,
+                   std::string& path, LoadProblem& error, std::vector<std::string>* unknown);
+  bool load_value(simdjson::ondemand::value& v, ir::TypeId type, bool optional, FactStore& store, Value& out,
+                  std::string& path, LoadProblem& error, std::vector<std::string>* unknown);
+  bool load_judgements(simdjson::ondemand::object& obj, FactStore& store, std::string& path, LoadProblem& error,
+                       std::vector<std::string>* unknown);
+  void init_slots(int32_t rec, FactStore& store, uint32_t base);
+
+  const ir::Policy& p_;
+  std::vector<Layout> layouts_;
+  std::map<std::string, int32_t, std::less<>> judgement_ids_;
+};
+
+// Renders a loaded value back to JSON text, for explanations.
+std::string value_to_json(const ir::Policy& p, const FactStore& s, const Value& v, ir::TypeId type);
+
+}  // namespace award

@@ -1,0 +1,31 @@
+// Reading applicant records: one JSON object, a JSON array of objects, or JSON
+// Lines (one object per line, streamed so memory stays flat), from a file or
+// standard input ("-").
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include <simdjson.h>
+
+namespace award {
+
+struct RecordPlace {
+  std::string file;   // as named on the command line; "<stdin>" for -
+  size_t index = 0;   // 1-based record number within the file
+  size_t line = 0;    // 1-based line where the record starts (0 when unknown)
+};
+
+// Called once per record: `obj` is the record, or null with `error` set when
+// the record is not a JSON object or not valid JSON.
+using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const std::string& error)>;
+
+// Reads every record of `path`; returns false with `error` set when the file
+// itself cannot be read (missing, a directory, unreadable). Records that are
+// bad are reported through `fn` and reading goes on with the next one where
+// the format allows (JSON Lines); in a single JSON document a syntax error
+// ends the file after reporting it.
+bool read_records(const std::string& path, const RecordFn& fn, std::string& error);
+
+}  // namespace award

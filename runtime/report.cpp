@@ -1,0 +1,216 @@
+#include "runtime/report.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace award {
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        else out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+Needs needs_of(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o) {
+  Needs n;
+  if (o.subject == Truth::Unknown) n.missing.push_back("kind");
+  for (const auto& ro : o.rules) {
+    if (ro.holds != Truth::Unknown) continue;
+    const ir::Rule& r = p.rules[ro.rule];
+    if (r.kind == ir::RuleKind::Judgement) {
+      n.judgements.push_back(r.judgement);
+      continue;
+    }
+    for (auto& m : ev.missing_facts(r, s))
+      if (std::find(n.missing.begin(), n.missing.end(), m) == n.missing.end()) n.missing.push_back(m);
+  }
+  return n;
+}
+
+std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p, const FactStore& s, const ir::Rule& r) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& path : r.reads) {
+    if (path.rfind("judgements.", 0) == 0) {
+      std::string id = path.substr(11);
+      std::string v = "null";
+      for (size_t j = 0; j < p.judgements.size(); ++j)
+        if (p.judgements[j].id == id) v = value_to_json(p, s, s.judgements[j], -1);
+      out.emplace_back(path, v);
+      continue;
+    }
+    // the fact up to the first list: incidents[].date -> incidents
+    std::string key = path.substr(0, path.find("[]"));
+    if (std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; })) continue;
+    Value v = s.root;
+    ir::TypeId t = s.root_type >= 0 ? p.find_type(ir::Kind::Record, s.root_type) : -1;
+    size_t start = 0;
+    while (start <= key.size() && t >= 0) {
+      size_t dot = key.find('.', start);
+      std::string part = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      if (p.types[t].kind != ir::Kind::Record || v.tag != Tag::Record) { v = Value(); break; }
+      const auto& rec = p.records[p.types[t].ref];
+      const ir::Field* f = nullptr;
+      for (const auto& fd : rec.fields) if (fd.name == part) f = &fd;
+      if (!f || f->slot < 0) { v = Value(); t = -1; break; }
+      v = s.slots[v.rec + f->slot];
+      t = f->type;
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    out.emplace_back(key, t >= 0 ? value_to_json(p, s, v, t) : "null");
+  }
+  return out;
+}
+
+std::string reason_text(const ir::Policy& p, const ir::Rule& r) {
+  if (r.kind == ir::RuleKind::Judgement) return p.judgements[r.judgement].text;
+  const auto& art = p.articles[r.article];
+  if (r.item >= 0 && !art.items[r.item].text.empty()) return art.items[r.item].text;
+  return art.text;
+}
+
+namespace {
+
+const char* kind_name(ir::RuleKind k) {
+  switch (k) {
+    case ir::RuleKind::Require: return "require";
+    case ir::RuleKind::Exclude: return "exclude";
+    case ir::RuleKind::Judgement: return "judgement";
+    case ir::RuleKind::Subject: return "subject";
+  }
+  return "?";
+}
+
+std::string subject_text(const ir::Award& a) {
+  return a.subject_name == "individual" ? "申报对象为个人" : "申报对象为企业和组织";
+}
+
+std::string applicant_id(const FactStore& s) { return s.id; }
+
+}  // namespace
+
+std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o) {
+  const ir::Award& a = p.awards[o.award];
+  std::string out = fmt::format("{{\"applicant\": {}, \"award\": {}, \"verdict\": \"{}\", \"reasons\": [",
+                                s.id.empty() ? "null" : json_string(applicant_id(s)), json_string(a.id), verdict_name(o.verdict));
+  // the applicant's kind comes first: the award is for organisations or individuals
+  out += fmt::format("{{\"ref\": {}, \"kind\": \"subject\", \"holds\": {}, \"text\": {}, \"facts\": {{\"kind\": {}}}}}",
+                     json_string(a.ref), truth_json(o.subject), json_string(subject_text(a)),
+                     s.root_type < 0 ? "null" : json_string(s.root_type == p.organization ? "organization" : "individual"));
+  for (const auto& ro : o.rules) {
+    const ir::Rule& r = p.rules[ro.rule];
+    out += fmt::format(", {{\"ref\": {}, \"kind\": \"{}\", \"holds\": {}, ", json_string(r.ref), kind_name(r.kind), truth_json(ro.holds));
+    if (!ro.applies) out += "\"applies\": false, ";
+    if (r.kind == ir::RuleKind::Judgement) out += fmt::format("\"judgement\": {}, ", json_string(p.judgements[r.judgement].id));
+    out += fmt::format("\"text\": {}, \"rule\": {}, \"facts\": {{", json_string(reason_text(p, r)), json_string(r.source));
+    bool first = true;
+    for (const auto& [k, v] : rule_facts(p, s, r)) {
+      out += fmt::format("{}{}: {}", first ? "" : ", ", json_string(k), v);
+      first = false;
+    }
+    out += "}}";
+  }
+  Needs n = needs_of(p, ev, s, o);
+  out += "], \"missing\": [";
+  for (size_t i = 0; i < n.missing.size(); ++i) out += (i ? ", " : "") + json_string(n.missing[i]);
+  out += "], \"judgements\": [";
+  for (size_t i = 0; i < n.judgements.size(); ++i) out += (i ? ", " : "") + json_string(p.judgements[n.judgements[i]].id);
+  out += "]}";
+  return out;
+}
+
+void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o) {
+  const ir::Award& a = p.awards[o.award];
+  out += "{\"applicant\":";
+  out += s.id.empty() ? "null" : json_string(s.id);
+  out += ",\"award\":";
+  out += json_string(a.id);
+  out += ",\"verdict\":\"";
+  out += verdict_name(o.verdict);
+  out += "\",\"failed\":[";
+  bool first = true;
+  const std::string* last = nullptr;
+  if (o.subject == Truth::False) {
+    out += json_string(a.ref);
+    first = false;
+    last = &a.ref;
+  }
+  for (const auto& ro : o.rules) {
+    if (ro.holds != Truth::False) continue;
+    const std::string& ref = p.rules[ro.rule].ref;
+    if (last && *last == ref) continue;
+    bool seen = false;
+    for (const auto& r2 : o.rules) {
+      if (&r2 == &ro) break;
+      if (r2.holds == Truth::False && p.rules[r2.rule].ref == ref) { seen = true; break; }
+    }
+    if (seen) continue;
+    if (!first) out += ',';
+    out += json_string(ref);
+    first = false;
+    last = &ref;
+  }
+  out += "]}\n";
+}
+
+std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o, bool explain) {
+  const ir::Award& a = p.awards[o.award];
+  std::string out = fmt::format("  {} ({}): {}\n", a.id, a.title, verdict_name(o.verdict));
+  auto mark = [](Truth t) { return t == Truth::True ? "✓" : t == Truth::False ? "✗" : "?"; };
+  if (o.subject != Truth::True || explain)
+    out += fmt::format("    {} {:<14} {}\n", mark(o.subject), a.ref, subject_text(a));
+  auto facts_line = [&](const ir::Rule& r) {
+    std::string f;
+    for (const auto& [k, v] : rule_facts(p, s, r)) f += (f.empty() ? "" : ", ") + k + " = " + v;
+    return f;
+  };
+  auto show = [&](const RuleOutcome& ro) {
+    const ir::Rule& r = p.rules[ro.rule];
+    std::string what = r.kind == ir::RuleKind::Judgement
+                           ? fmt::format("judgement {}: {}", p.judgements[r.judgement].id, p.judgements[r.judgement].text)
+                           : r.source;
+    // one line of the rule as written
+    std::string first_line = what.substr(0, what.find('\n'));
+    if (first_line.size() < what.size()) first_line += " …";
+    out += fmt::format("    {} {:<14} {}{}\n", mark(ro.holds), r.ref, first_line, ro.applies ? "" : "  (does not apply)");
+    if (r.kind != ir::RuleKind::Judgement && (explain || ro.holds == Truth::False)) {
+      std::string f = facts_line(r);
+      if (!f.empty()) out += fmt::format("        {}\n", f);
+    }
+  };
+  for (const auto& ro : o.rules) {
+    if (explain || ro.holds == Truth::False) show(ro);
+  }
+  if (!explain) {
+    for (const auto& ro : o.rules)
+      if (ro.holds == Truth::Unknown && p.rules[ro.rule].kind != ir::RuleKind::Judgement) show(ro);
+  }
+  Needs n = needs_of(p, ev, s, o);
+  if (!n.missing.empty()) {
+    std::string m;
+    for (const auto& x : n.missing) m += (m.empty() ? "" : ", ") + x;
+    out += fmt::format("    missing facts: {}\n", m);
+  }
+  if (!n.judgements.empty()) {
+    out += "    judgements owed:\n";
+    for (int32_t j : n.judgements)
+      out += fmt::format("      {:<14} {}: {}\n", p.judgements[j].ref, p.judgements[j].id, p.judgements[j].text);
+  }
+  return out;
+}
+
+}  // namespace award

@@ -1,0 +1,38 @@
+// Rendering outcomes: text for people, JSON for the contract other tools rely
+// on, and one compact JSON line per applicant and award for batches.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ir.h"
+#include "runtime/eval.h"
+#include "runtime/facts.h"
+
+namespace award {
+
+std::string json_string(std::string_view s);
+
+// What an outcome still needs: the checkable facts absent, the judgements owed.
+struct Needs {
+  std::vector<std::string> missing;
+  std::vector<int32_t> judgements;  // judgement indexes
+};
+Needs needs_of(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o);
+
+// The value of each fact a rule reads, as "path": JSON pairs.
+std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p, const FactStore& s, const ir::Rule& r);
+
+// The text a reason shows: the judgement's, the item's, or the article's.
+std::string reason_text(const ir::Policy& p, const ir::Rule& r);
+
+// {"applicant": …, "award": …, "verdict": …, "reasons": [...], "missing": [...], "judgements": [...]}
+std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o);
+
+// {"applicant": …, "award": …, "verdict": …, "failed": ["第十条（一）", …]}
+void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o);
+
+// The people's view; `explain` lists every rule with its facts.
+std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o, bool explain);
+
+}  // namespace award
