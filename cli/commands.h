@@ -37,6 +37,13 @@ struct SchemaOptions {
 };
 int run_schema(const SchemaOptions& o);
 
+struct TestOptions {
+  std::vector<std::string> paths;  // files or folders; default policies/
+  bool verbose = false;
+};
+int run_test(const TestOptions& o);
+std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error);
+
 struct CalendarOptions {
   std::string action;       // add | between | is-working
   std::vector<std::string> args;

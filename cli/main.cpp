@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
   auto* s = app.add_subcommand("schema", "Print the facts and judgements a policy reads, as JSON Schema");
   s->add_option("policy", sc.policy, "Policy file")->required();
 
+  TestOptions tst;
+  auto* t = app.add_subcommand("test", "Run the test cases written in policies; ends with `N passed, N failed`");
+  t->add_option("paths", tst.paths, "Policy files or folders (default: policies/)");
+  t->add_flag("-v,--verbose", tst.verbose, "List passing tests too");
+
   CalendarOptions cal;
   auto* cl = app.add_subcommand("calendar", "Working days by the official holiday arrangement");
   cl->require_subcommand(1);
@@ -70,6 +75,7 @@ int main(int argc, char** argv) {
     if (*k) return run_compile(comp);
     if (*e) return run_eval(ev);
     if (*s) return run_schema(sc);
+    if (*t) return run_test(tst);
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }

@@ -442,7 +442,7 @@ class Checker {
         for (int32_t b : awards) (p_->awards[b].subject == p_->organization ? orgs : inds).push_back(p_->awards[b].id);
         diags_.error(Code::E401, s.keyword,
                      fmt::format("this rule would apply to {} (for organizations) and {} (for individuals)", join(orgs), join(inds)),
-                     fmt::format("say which awards the article or item is for: `for {}`", join(orgs)));
+                     fmt::format("say which awards the article or item is for: `for {}` or `for {}`", join(orgs), join(inds)));
         return false;
       }
       subject = sub;
@@ -460,11 +460,9 @@ class Checker {
     r.loc = loc(s.range);
     r.source = std::string(s.range.text());
     int32_t subject = -1;
-    if (!rule_targets(s, ctx, r.awards, subject)) {
-      // Still check the expressions against the organisation vocabulary, for their own errors.
-      subject = p_->organization;
-      if (subject < 0) return;
-    }
+    // Without one vocabulary to read, the rule's names cannot be checked; the
+    // error already says which awards to name.
+    if (!rule_targets(s, ctx, r.awards, subject)) return;
     r.subject = subject;
     reads_.clear();
     frames_.assign(1, Frame{intern(Kind::Record, subject), "", ""});
@@ -647,9 +645,19 @@ class Checker {
     return t.node;
   }
 
+  // The type with its article, for messages: "an amount of money", "a date".
   std::string article_of(TypeId t) const {
+    if (t < 0) return "an error";
+    switch (kind(t)) {
+      case Kind::Text: return "text";
+      case Kind::Elapsed: return "the time between two dates";
+      case Kind::Money: return "an amount of money";
+      case Kind::Enum: return "a `" + tname(t) + "` value";
+      case Kind::Error: return "an error";
+      default: break;
+    }
     std::string n = tname(t);
-    return (n.rfind("list", 0) == 0 ? "a " : "a ") + n;
+    return (n[0] == 'a' || n[0] == 'e' || n[0] == 'i' || n[0] == 'o' || n[0] == 'u' ? "an " : "a ") + n;
   }
 
   Typed error_value(const ast::Expr& e) { return Typed{constant(Value::unknown(), -1, e), -1, ""}; }
@@ -1199,7 +1207,9 @@ CompileResult compile_source(std::string path, std::string text, const CompileOp
   result.sources.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
   const SourceFile& src = *result.sources.back();
   result.ast = parse(src, result.diags);
-  if (result.diags.has_errors() && result.ast->articles.empty() && result.ast->kind == ast::File::Kind::None) return result;
+  // Names and types are checked only on a tree that parsed cleanly: a partial
+  // tree would add errors that are consequences of the syntax error.
+  if (result.diags.has_errors()) return result;
   Checker c(result, opts);
   c.run(*result.ast, src);
   if (!result.diags.has_errors()) result.policy = c.take();

@@ -82,6 +82,21 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
+// The line as it can be shown: invalid UTF-8 bytes become U+FFFD.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && c < 0x20 && c != '\t') ok = false;
+    if (ok) { out.append(s.substr(i, len)); i += len; }
+    else { out += "\xEF\xBF\xBD"; i += 1; }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, bool color) {
@@ -97,8 +112,8 @@ std::string render(const Diagnostic& d, bool color) {
     std::string_view line = d.range.file->line_text(p.line);
     uint32_t line_start = d.range.file->line_starts[p.line - 1];
     std::string gutter = fmt::format("{:>5}", p.line);
-    out += fmt::format("{} | {}\n", gutter, line);
-    size_t lead = display_width(line.substr(0, d.range.begin - line_start));
+    out += fmt::format("{} | {}\n", gutter, printable(line));
+    size_t lead = display_width(printable(line.substr(0, d.range.begin - line_start)));
     uint32_t end = std::max(d.range.end, d.range.begin + 1);
     uint32_t line_end = line_start + static_cast<uint32_t>(line.size());
     size_t width = 1;

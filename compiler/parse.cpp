@@ -145,6 +145,8 @@ class Collector : public antlr4::BaseErrorListener {
       std::string n = token_display_name(t);
       if (!n.empty()) names.push_back(n);
     }
+    if (set.contains(static_cast<size_t>(AwardLexer::ID)) && set.contains(static_cast<size_t>(AwardLexer::DATE)))
+      return "expected a value, a fact or a condition here";
     if (names.empty() || names.size() > 12) return {};
     std::string joined;
     for (size_t i = 0; i < names.size(); ++i) {
@@ -229,18 +231,21 @@ class Builder {
     n.range = range(ctx);
     uint32_t prev_end = 0;
     bool first = true;
+    bool spaced = false;
     for (auto* child : ctx->children) {
       Range r;
       if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child)) r = range(t);
       else if (auto* c = dynamic_cast<antlr4::ParserRuleContext*>(child)) r = range(c);
       else continue;
-      if (!first && r.begin != prev_end)
+      if (!first && r.begin != prev_end && !spaced) {
+        spaced = true;
         diags_.error(Code::E406, n.range, "a policy id is written without spaces",
                      fmt::format("write `{}`", [&] {
                        std::string s;
                        for (auto* c2 : ctx->children) s += c2->getText();
                        return s;
                      }()));
+      }
       n.text += std::string(r.text());
       prev_end = r.end;
       first = false;
@@ -597,6 +602,8 @@ class Builder {
     return e;
   }
 
+  // Stands in for a part that error recovery left out; only built when the
+  // file has syntax errors, so the checker never sees it.
   std::unique_ptr<ast::Expr> error_expr(antlr4::ParserRuleContext* ctx) {
     auto e = make(ast::ExprKind::Bool, ctx);
     e->text = "true";
@@ -605,10 +612,11 @@ class Builder {
 
   std::unique_ptr<ast::Expr> literal(P::LiteralContext* ctx) {
     using K = ast::ExprKind;
+    if (!ctx) return error_expr(ctx);
     if (auto* d = dynamic_cast<P::DurationLiteralContext*>(ctx)) {
       auto e = make(K::Duration, ctx);
       e->text = std::string(range(d->number()).text());
-      switch (d->unit->getType()) {
+      switch (d->unit ? d->unit->getType() : AwardLexer::K_DAYS) {
         case AwardLexer::K_YEARS: e->unit = ast::DurationUnit::Years; break;
         case AwardLexer::K_MONTHS: e->unit = ast::DurationUnit::Months; break;
         case AwardLexer::K_WORKING_DAYS: e->unit = ast::DurationUnit::WorkingDays; break;
@@ -643,6 +651,7 @@ class Builder {
   }
 
   std::unique_ptr<ast::Expr> path(P::PathContext* ctx) {
+    if (!ctx || ctx->ident().empty()) return error_expr(ctx);
     auto ids = ctx->ident();
     std::unique_ptr<ast::Expr> cur;
     for (auto* i : ids) {
@@ -750,7 +759,7 @@ class Builder {
       return binary(a->op->getType() == AwardLexer::PLUS ? ast::BinOp::Add : ast::BinOp::Sub, ctx, a->expr(0), a->expr(1));
     if (auto* w = dynamic_cast<P::WithinExprContext*>(ctx)) {
       auto e = make(K::Within, ctx);
-      e->after = w->dir->getType() == AwardLexer::K_AFTER;
+      e->after = w->dir && w->dir->getType() == AwardLexer::K_AFTER;
       e->args.push_back(expr(w->expr(0)));
       e->args.push_back(expr(w->span));
       e->args.push_back(expr(w->anchor));

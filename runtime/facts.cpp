@@ -63,6 +63,16 @@ std::string expected_name(const ir::Policy& p, ir::TypeId t) {
 bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
   store.clear();
   store.judgements.assign(p_.judgements.size(), Value::unknown());
+  // The id first, so that every message about this record can name it.
+  {
+    od::value idv;
+    std::string_view id;
+    if (!obj.find_field_unordered("id").get(idv) && !idv.get_string().get(id)) store.id = std::string(id);
+    if (obj.reset().error()) {
+      error = {"", "not valid JSON"};
+      return false;
+    }
+  }
   // Which vocabulary applies depends on `kind`, wherever it stands in the record.
   int32_t rec = -1;
   {
@@ -90,12 +100,7 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
     }
   }
   if (rec < 0) {
-    // Without a kind no rule can be read; keep the id so the row names the applicant.
-    od::value idv;
-    std::string_view id;
-    if (!obj.find_field_unordered("id").get(idv) && !idv.get_string().get(id)) store.id = std::string(id);
-    (void)obj.reset();
-    // still walk the record so that malformed JSON is reported
+    // Without a kind no rule can be read; still walk the record so that malformed JSON is reported
     for (auto field : obj) {
       if (field.error()) {
         error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(field.error()))};
@@ -112,12 +117,6 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
   store.root.tag = Tag::Record;
   store.root.rec = base;
   store.root_type = rec;
-  // the id, for the result rows
-  for (const auto& f : p_.records[rec].fields)
-    if (f.name == "id" && f.slot >= 0) {
-      const Value& v = store.slots[base + f.slot];
-      if (v.tag == Tag::Text) store.id = std::string(store.text_of(v, p_));
-    }
   return true;
 }
 
@@ -352,6 +351,27 @@ std::string value_to_json(const ir::Policy& p, const FactStore& s, const Value& 
     case Tag::NumRange: return "null";
   }
   return "null";
+}
+
+}  // namespace award
+
+namespace award {
+
+bool load_record_text(FactLoader& loader, std::string_view json, FactStore& store, LoadProblem& error,
+                      std::vector<std::string>* unknown) {
+  simdjson::padded_string padded(json);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (auto e = parser.iterate(padded).get(doc)) {
+    error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(e))};
+    return false;
+  }
+  simdjson::ondemand::object obj;
+  if (doc.get_object().get(obj)) {
+    error = {"", "a record must be a JSON object { … }"};
+    return false;
+  }
+  return loader.load(obj, store, error, unknown);
 }
 
 }  // namespace award

@@ -80,3 +80,12 @@ class FactLoader {
 std::string value_to_json(const ir::Policy& p, const FactStore& s, const Value& v, ir::TypeId type);
 
 }  // namespace award
+
+namespace award {
+
+// Loads one record from JSON text (tests, the language server). Returns false
+// with `error` set when the text is not one valid record.
+bool load_record_text(FactLoader& loader, std::string_view json, FactStore& store, LoadProblem& error,
+                      std::vector<std::string>* unknown_fields = nullptr);
+
+}  // namespace award

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Award builds and tests with, only those missing.
-# Usage: scripts/install-deps.sh            (build + test dependencies)
+# Usage: scripts/install-deps.sh           build dependencies
+#        scripts/install-deps.sh --test    and what the tests need besides (node, npm)
 set -euo pipefail
 
 pkgs=(
@@ -9,6 +10,11 @@ pkgs=(
   libfmt-dev catch2
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
 )
+
+if [ "${1:-}" = "--test" ]; then
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,0 +1,122 @@
+// award test: runs the `test` cases written in policies.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <set>
+
+#include "cli/commands.h"
+#include "compiler/compile.h"
+#include "runtime/calendars.h"
+#include "runtime/eval.h"
+#include "runtime/facts.h"
+#include "runtime/report.h"
+
+namespace award::cli {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file() && it->path().extension() == ".award") found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      error = fmt::format("{}: no such file or directory", p);
+      return {};
+    }
+  }
+  return out;
+}
+
+// The refs that decided an outcome: failing items for `ineligible`, undecided
+// ones for `undetermined`.
+std::set<std::string> deciding_refs(const ir::Policy& p, const AwardOutcome& o) {
+  std::set<std::string> refs;
+  Truth want = o.verdict == Verdict::Ineligible ? Truth::False : Truth::Unknown;
+  if (o.verdict == Verdict::Eligible) return refs;
+  if (o.subject == want) refs.insert(p.awards[o.award].ref);
+  for (const auto& r : o.rules)
+    if (r.holds == want) refs.insert(p.rules[r.rule].ref);
+  return refs;
+}
+
+int run_test(const TestOptions& o) {
+  std::string err;
+  std::vector<std::string> files = policy_files(o.paths.empty() ? std::vector<std::string>{"policies"} : o.paths, err);
+  if (!err.empty()) {
+    std::fprintf(stderr, "award test: %s\n", err.c_str());
+    return 2;
+  }
+  size_t passed = 0, failed = 0, broken_files = 0;
+  for (const auto& f : files) {
+    CompileResult r = compile_file(f);
+    if (!r.ok()) {
+      print_diagnostics(r.diags);
+      std::printf("FAIL %s: does not compile\n", f.c_str());
+      ++broken_files;
+      ++failed;
+      continue;
+    }
+    const ir::Policy& p = *r.policy;
+    Evaluator ev(p);
+    ev.set_calendar(&national_calendar());
+    FactLoader loader(p);
+    FactStore store;
+    for (const auto& t : p.tests) {
+      std::string where = fmt::format("{}:{}", t.loc.file, t.loc.line);
+      LoadProblem prob;
+      if (!load_record_text(loader, t.facts_json, store, prob)) {
+        std::printf("FAIL %s \"%s\": the facts are bad: %s%s%s\n", where.c_str(), t.name.c_str(), prob.field.c_str(),
+                    prob.field.empty() ? "" : ": ", prob.message.c_str());
+        ++failed;
+        continue;
+      }
+      ev.set_reference_date(*parse_date(t.on));
+      std::string problems;
+      for (const auto& x : t.expects) {
+        int32_t a = p.find_award(x.award);
+        AwardOutcome out = ev.decide(a, store);
+        std::set<std::string> got = deciding_refs(p, out);
+        std::set<std::string> want(x.because.begin(), x.because.end());
+        bool verdict_ok = x.verdict == verdict_name(out.verdict);
+        bool refs_ok = x.because.empty() || got == want;
+        if (verdict_ok && refs_ok) continue;
+        auto join = [](const std::set<std::string>& s) {
+          std::string j;
+          for (const auto& x : s) j += (j.empty() ? "" : ", ") + x;
+          return j.empty() ? std::string("none") : j;
+        };
+        problems += fmt::format("    {}: expected {}{}, got {}{}\n", x.award, x.verdict,
+                                x.because.empty() ? "" : " because " + join(want), verdict_name(out.verdict),
+                                out.verdict == Verdict::Eligible ? "" : " because " + join(got));
+        std::string detail = result_text(p, ev, store, out, false);
+        for (size_t pos = 0; pos < detail.size();) {
+          size_t nl = detail.find('\n', pos);
+          problems += "    " + detail.substr(pos, nl - pos) + "\n";
+          pos = nl == std::string::npos ? detail.size() : nl + 1;
+        }
+      }
+      if (problems.empty()) {
+        ++passed;
+        if (o.verbose) std::printf("ok   %s \"%s\"\n", where.c_str(), t.name.c_str());
+      } else {
+        ++failed;
+        std::printf("FAIL %s \"%s\"\n%s", where.c_str(), t.name.c_str(), problems.c_str());
+      }
+    }
+  }
+  std::printf("%zu passed, %zu failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
+
+}  // namespace award::cli

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end tests of the `award` command: exit codes, inputs, outputs.
+# Usage: cli_test.sh AWARD_BINARY SOURCE_DIR
+set -u
+AWARD=$1
+SRC=$2
+cd "$SRC"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+check() {  # check NAME EXPECTED_EXIT COMMAND...  (stdout+stderr in $TMP/out)
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$TMP/out" 2>&1
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $name: exit $got, expected $want"; sed 's/^/    /' "$TMP/out" | head -20
+  fi
+}
+contains() {  # contains NAME TEXT  (in $TMP/out of the last check)
+  if grep -qF -- "$2" "$TMP/out"; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $1: output lacks: $2"; sed 's/^/    /' "$TMP/out" | head -20
+  fi
+}
+
+P=policies/daqing-2018.award
+check "check clean" 0 "$AWARD" check "$P"
+contains "check summary" "1 file checked: 0 errors, 0 warnings"
+printf 'policy x "x" { }\nuse applicant\narticle 第一条 "" { award q "q" for organization }\narticle 第二条 "" { require registred_on <= today }\n' >"$TMP/bad.award"
+check "check errors exit 1" 1 "$AWARD" check "$P" "$TMP/bad.award"
+contains "check names the code and place" "bad.award:4:26: error[E200]: unknown fact \`registred_on\`"
+contains "check gives a hint" "did you mean \`registered_on\`?"
+check "check missing file" 1 "$AWARD" check "$TMP/none.award"
+contains "check names missing file" "none.award"
+
+check "eval text" 0 "$AWARD" eval "$P" examples/daqing-petrochem.json --on 2024-06-30
+contains "eval prints the date" "on 2024-06-30"
+contains "eval waits on judgements" "judgements owed"
+check "eval default date is today" 0 "$AWARD" eval "$P" examples/daqing-petrochem.json
+contains "eval prints today" "on $(date +%Y-%m-%d)"
+
+"$AWARD" eval "$P" examples/*.json --on 2024-06-30 --format json >"$TMP/all.json" 2>/dev/null
+check "json contract, daqing" 0 node tests/cli/contract.mjs <"$TMP/all.json"
+check "json contract, explain" 0 sh -c "\"$AWARD\" eval $P examples/rugao-builder.json --on 2024-06-30 --format json --explain | node tests/cli/contract.mjs"
+
+cat examples/daqing-petrochem.json | tr -d '\n' >"$TMP/one.jsonl"; echo >>"$TMP/one.jsonl"
+cat examples/rugao-builder.json | tr -d '\n' >>"$TMP/one.jsonl"; echo >>"$TMP/one.jsonl"
+check "eval jsonl from stdin" 0 sh -c "\"$AWARD\" eval $P - --on 2024-06-30 --format jsonl < $TMP/one.jsonl"
+contains "jsonl row" '{"applicant":"RG-2024-007","award":"quality","verdict":"ineligible","failed":["第十条（一）","第十条（六）"]}'
+check "eval --award" 0 "$AWARD" eval "$P" examples/daqing-petrochem.json --on 2024-06-30 --award nomination --format jsonl
+contains "only that award" '"award":"nomination"'
+
+printf '{"id":"A","kind":"organization","registered_on":"2023-02-30"}\n{"id":"B","kind":"organization"}\n[1]\n' >"$TMP/badrec.jsonl"
+check "bad record exit 1" 1 "$AWARD" eval "$P" "$TMP/badrec.jsonl" --on 2024-06-30 --format jsonl
+contains "bad record names file, record and field" "badrec.jsonl:1 (record 1) A: registered_on: \"2023-02-30\" is not a date"
+contains "good records still evaluated" '"applicant":"B","award":"quality","verdict":"undetermined"'
+contains "not an object" "record 3"
+contains "summary" "3 records in, 2 results out, 2 errors"
+
+check "usage: unknown option exits 2" 2 "$AWARD" eval "$P" examples/daqing-petrochem.json --frobnicate
+check "usage: bad date exits 2" 2 "$AWARD" eval "$P" examples/daqing-petrochem.json --on 2024-02-30
+check "usage: unknown award exits 2" 2 "$AWARD" eval "$P" examples/daqing-petrochem.json --award nope
+check "usage: no subcommand exits 2" 2 "$AWARD"
+check "missing facts file exits 1" 1 "$AWARD" eval "$P" "$TMP/none.json"
+contains "names missing facts file" "none.json: no such file"
+check "directory as facts exits 1" 1 "$AWARD" eval "$P" "$TMP"
+contains "names directory" "is a directory"
+check "help" 0 "$AWARD" eval --help
+
+check "compile --emit ir" 0 sh -c "\"$AWARD\" compile $P --emit ir | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if(!j.rules.length||!j.nodes.length||!j.layouts.length) process.exit(1)'"
+check "schema" 0 sh -c "\"$AWARD\" schema $P | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); const p=j.properties; if(!p.registered_on||!p.judgements.properties.core_technology||p.quality_work_since) process.exit(1)'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
