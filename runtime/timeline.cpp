@@ -136,7 +136,12 @@ Reapply first_application_day(const ir::Policy& p, int32_t award, Date awarded_o
   FactLoader loader(p);
   FactStore store;
   LoadProblem prob;
-  if (!load_record_text(loader, json, store, prob)) return out;  // the vocabulary lacks the lists: no rule reads them
+  // Built from the vocabulary's own fields, which the rules found above read, so
+  // it loads; were it refused, no rule could be evaluated, and none is said to bar.
+  if (!load_record_text(loader, json, store, prob)) {
+    out.first_day = first;
+    return out;
+  }
   Evaluator ev(p);
   ev.set_calendar(&c);
   auto fails_on = [&](Date t, std::vector<int32_t>* barring) {
@@ -220,11 +225,20 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
   }
 
   if (std::find(st.consequences.begin(), st.consequences.end(), "recover_bonus") == st.consequences.end()) return st;
+  bool when_unknown = false;
   for (const auto& b : p.bonuses) {
     if (b.award != award) continue;
     st.bonus.declared = true;
     st.bonus.ref = b.ref;
-    if (b.when >= 0 && ev.condition(b.when, s) == Truth::False) continue;
+    if (b.when >= 0) {
+      Truth w = ev.condition(b.when, s);
+      if (w == Truth::False) continue;
+      if (w == Truth::Unknown) {
+        // Which bonus was paid depends on facts not given: no amount is claimed.
+        when_unknown = true;
+        continue;
+      }
+    }
     bool first_only = std::find(b.flags.begin(), b.flags.end(), "first_time_only") != b.flags.end();
     if (!first_only) {
       st.bonus.amount = b.amount;
@@ -252,7 +266,16 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
     }
     break;
   }
-  if (!st.bonus.declared) st.bonus.note = "the policy declares no bonus for this award";
+  if (!st.bonus.declared) {
+    st.bonus.note = "the policy declares no bonus for this award";
+  } else if (!st.bonus.amount && st.bonus.note.empty()) {
+    if (when_unknown) {
+      st.bonus.note = "the bonus depends on facts not given";
+    } else {
+      st.bonus.amount = Decimal::from_int(0);
+      st.bonus.note = "no bonus of the policy applied to this winner";
+    }
+  }
   return st;
 }
 

@@ -125,6 +125,10 @@ contains "error row names the record" '"applicant": "X2"'
 contains "names the rule" '"field": "第二条"'
 contains "names the year" "cannot count working days in 2024"
 contains "no verdict given" "1 record in, 0 results out, 1 error"
+# `award test`: a test whose rule needs a year the calendar lacks fails, naming it.
+sed -e 's/on 2023-04-21/on 2024-04-21/' -e 's/"2023-04-20"/"2024-04-20"/' "$X" >"$TMP/x24.award"
+check "award test fails on a year the calendar lacks" 1 "$AWARD" test "$TMP/x24.award"
+contains "test failure names the rule and year" "quality: 第二条: cannot count working days in 2024"
 printf 'policy t-1 "t" { calendar tibet }\nuse applicant\narticle 第一条 "" { award q "q" for organization }\n' >"$TMP/cal.award"
 check "unknown calendar is E403" 1 "$AWARD" check "$TMP/cal.award"
 contains "E403 names the calendar" "error[E403]: \`calendar\` names one regional calendar of stdlib/calendar/, not \`tibet\`"

@@ -297,3 +297,18 @@ TEST_CASE("eval: a working-day count in a year the calendar lacks is reported, n
   CHECK_FALSE(ev.calendar_failure());
   CHECK(o.verdict == Verdict::Eligible);
 }
+
+TEST_CASE("status: a bonus with a condition is recovered only when it was paid", "[time]") {
+  auto p = compiled_text(policy_with(
+      "article 第二条 \"\" { bonus quality 100000 yuan when industrial }\n"
+      "article 第三条 \"\" { revoke quality when any penalties where date >= awarded_on then recover_bonus }\n"));
+  json r = {{"kind", "organization"}, {"penalties", json::array({{{"date", "2025-01-02"}, {"kind", "tax"}, {"serious", false}}})}};
+  r["industrial"] = true;
+  CHECK(*status_of(*p, r, "quality", "2024-12-20", "2025-03-01").bonus.amount == Decimal::from_int(100000));
+  r["industrial"] = false;
+  CHECK(*status_of(*p, r, "quality", "2024-12-20", "2025-03-01").bonus.amount == Decimal::from_int(0));
+  r.erase("industrial");
+  auto u = status_of(*p, r, "quality", "2024-12-20", "2025-03-01");
+  CHECK(u.revoked == Truth::True);
+  CHECK_FALSE(u.bonus.amount);
+}
