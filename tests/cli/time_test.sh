@@ -67,6 +67,9 @@ check "timeline: bad date exits 2" 2 "$AWARD" timeline "$P" --start 2025-02-29
 check "timeline: unknown award exits 2" 2 "$AWARD" timeline "$P" --awarded-on 2024-12-20 --award nope
 check "timeline: bad format exits 2" 2 "$AWARD" timeline "$P" --start 2024-09-30 --format xml
 
+check "IR says which deadlines move" 0 "$AWARD" compile "$P" --emit ir
+json "第二百零三条 in the IR" 'j.deadlines[0].end=="next_working_day" && j.deadlines[1].end=="exact" && j.retentions[0].end=="exact" && j.calendar=="national"'
+
 # --- award status, 大庆 ---------------------------------------------------------
 check "status text" 0 "$AWARD" status "$P" "$TMP/fraud.json" --award quality --awarded-on 2024-12-20 --on 2025-07-01
 contains "revoked" "revoked: yes"

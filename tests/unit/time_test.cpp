@@ -79,6 +79,10 @@ TEST_CASE("periods: 第二百零一条 counts from the day after, 第二百零�
   CHECK(S(*period_end(D("2024-06-08"), {7, Unit::Days}, PE::NextWorkingDay, c)) == "2024-06-17");
   // Working days: the start is not counted; 2024-09-30 (Mon) + 5 = the make-up Saturday 10-12.
   CHECK(S(*period_end(D("2024-09-30"), {5, Unit::WorkingDays}, PE::Exact, c)) == "2024-10-12");
+  // National Day 2024's make-up Sunday (09-29) is counted: Saturday 09-28 + 1 is 09-29,
+  // and from Friday 09-27 the 2nd working day is 09-30.
+  CHECK(S(*period_end(D("2024-09-28"), {1, Unit::WorkingDays}, PE::Exact, c)) == "2024-09-29");
+  CHECK(S(*period_end(D("2024-09-27"), {2, Unit::WorkingDays}, PE::Exact, c)) == "2024-09-30");
   // From a make-up Sunday before Spring Festival: 02-04 is worked, not counted.
   CHECK(S(*period_end(D("2024-02-03"), {5, Unit::WorkingDays}, PE::Exact, c)) == "2024-02-08");
   CHECK(S(*period_end(D("2024-02-08"), {1, Unit::WorkingDays}, PE::Exact, c)) == "2024-02-09");
@@ -198,6 +202,7 @@ TEST_CASE("大庆 status: consequences, the bonus recovered, the ban and its dat
     json j = daqing_winner();
     j["award_fraud"] = r["award_fraud"];
     j["judgements"] = {{"core_technology", true}, {"excellence_results", true}, {"policy_compliance", true}, {"good_faith", true}};
+    CHECK(h.eval(j.dump(), "2029-02-28").failed == std::set<std::string>{"第三十一条"});
     CHECK(h.eval(j.dump(), "2029-03-01").failed == std::set<std::string>{"第三十一条"});
     CHECK(h.eval(j.dump(), "2029-03-02").verdict == Verdict::Eligible);
   }
