@@ -57,6 +57,15 @@ struct CoverageOptions {
 };
 int run_coverage(const CoverageOptions& o);
 
+struct DiffOptions {
+  std::string old_policy, new_policy;
+  std::string format = "text";
+  bool witnesses = false;
+  std::string applicants;
+  std::string on;
+};
+int run_diff(const DiffOptions& o);
+
 struct CalendarOptions {
   std::string action;       // add | between | is-working
   std::vector<std::string> args;

@@ -62,6 +62,15 @@ int main(int argc, char** argv) {
   auto* cv = app.add_subcommand("coverage", "Articles with rules, prose-only articles, and rules no test exercises");
   cv->add_option("paths", cov.paths, "Policy files or folders (default: policies/)");
 
+  DiffOptions df;
+  auto* d = app.add_subcommand("diff", "What changed between two policies, in provisions; exit 1 when a verdict can change");
+  d->add_option("old", df.old_policy, "The earlier policy")->required();
+  d->add_option("new", df.new_policy, "The later policy")->required();
+  d->add_option("--format", df.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  d->add_flag("--witnesses", df.witnesses, "For each change that can alter a verdict, an applicant whose verdict differs");
+  d->add_option("--applicants", df.applicants, "Evaluate these records under both and list who changes verdict");
+  d->add_option("--on", df.on, "Reference date YYYY-MM-DD (default: today)");
+
   CalendarOptions cal;
   auto* cl = app.add_subcommand("calendar", "Working days by the official holiday arrangement");
   cl->require_subcommand(1);
@@ -121,6 +130,7 @@ int main(int argc, char** argv) {
     if (*s) return run_schema(sc);
     if (*t) return run_test(tst);
     if (*cv) return run_coverage(cov);
+    if (*d) return run_diff(df);
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }
