@@ -102,6 +102,18 @@ check "status: unknown award exits 2" 2 "$AWARD" status "$P" "$TMP/fraud.json" -
 check "status from stdin" 0 sh -c "\"$AWARD\" status $P - --award quality --awarded-on 2024-12-20 --on 2025-07-01 < $TMP/fraud.json"
 contains "stdin read" "revoked: yes"
 
+# --- the other measures: 巴州 counts by the Xinjiang calendar, 如皋 and 巴州 have cooldowns
+B=policies/bayingol-draft.award
+check "巴州 timeline" 0 "$AWARD" timeline "$B" --start 2025-03-27 --awarded-on 2025-01-20 --award quality --format json
+json "巴州 counts by Xinjiang" 'j.calendar=="全国+新疆维吾尔自治区"'
+json "巴州 3 working days across 肉孜节 (2025-03-31 off in Xinjiang)" 'j.deadlines.find(d=>d.id=="objection_forward").due=="2025-04-02"'
+json "巴州 5 working days across 肉孜节 and 清明" 'j.deadlines.find(d=>d.id=="objection_investigation").due=="2025-04-07"'
+json "巴州 获奖后5年内不得重复申报" 'j.awards[0].reapply.from=="2030-01-21" && j.awards[0].reapply.barring.length==1'
+check "巴州: 2024 is not in the Xinjiang data" 1 "$AWARD" timeline "$B" --start 2024-03-27
+contains "巴州 names 2024" "cannot count working days in 2024"
+check "如皋 timeline" 0 "$AWARD" timeline policies/rugao-2021.award --awarded-on 2025-01-20 --award quality --format json
+json "如皋 获得市长质量奖满3年 (the anniversary included)" 'j.awards[0].reapply.from=="2028-01-20"'
+
 # --- tests/time/: a cooldown, and the Xinjiang calendar -------------------------
 C=tests/time/cooldown.award
 check "cooldown timeline" 0 "$AWARD" timeline "$C" --start 2024-02-03 --awarded-on 2024-02-29 --format json
