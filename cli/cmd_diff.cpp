@@ -176,7 +176,9 @@ int run_diff(const DiffOptions& o) {
         else
           out += "      no witness found: no record the search built changes verdict\n";
       } else if (o.witnesses && !c.can_change_verdict) {
-        out += "      cannot change a verdict\n";
+        bool ranking = c.category == "bonus" || (c.category == "award" && (c.summary.find(" quota:") != std::string::npos ||
+                                                                          c.summary.find(" cycle:") != std::string::npos));
+        out += ranking ? "      changes who wins or what they receive, not who is eligible\n" : "      cannot change a verdict\n";
       }
     }
     if (!o.applicants.empty()) {
