@@ -43,6 +43,10 @@ contains "eval prints today" "on $(date +%Y-%m-%d)"
 
 "$AWARD" eval "$P" examples/*.json --on 2024-06-30 --format json >"$TMP/all.json" 2>/dev/null
 check "json contract, daqing" 0 node tests/cli/contract.mjs <"$TMP/all.json"
+for policy in policies/*.award; do
+  "$AWARD" eval "$policy" examples/*.json --on 2024-06-30 --format json >"$TMP/p.json" 2>/dev/null
+  check "json contract, $(basename "$policy")" 0 node tests/cli/contract.mjs <"$TMP/p.json"
+done
 check "json contract, explain" 0 sh -c "\"$AWARD\" eval $P examples/rugao-builder.json --on 2024-06-30 --format json --explain | node tests/cli/contract.mjs"
 
 cat examples/daqing-petrochem.json | tr -d '\n' >"$TMP/one.jsonl"; echo >>"$TMP/one.jsonl"
