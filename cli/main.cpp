@@ -42,6 +42,11 @@ int main(int argc, char** argv) {
   t->add_option("paths", tst.paths, "Policy files or folders (default: policies/)");
   t->add_flag("-v,--verbose", tst.verbose, "List passing tests too");
 
+  FmtOptions fm;
+  auto* f = app.add_subcommand("fmt", "Rewrite policies in the canonical layout (no files: standard input to output)");
+  f->add_option("files", fm.files, "Policy files or folders");
+  f->add_flag("--check", fm.check, "Change nothing; list the files that would change and exit 1 if any would");
+
   CalendarOptions cal;
   auto* cl = app.add_subcommand("calendar", "Working days by the official holiday arrangement");
   cl->require_subcommand(1);
@@ -76,6 +81,7 @@ int main(int argc, char** argv) {
     if (*e) return run_eval(ev);
     if (*s) return run_schema(sc);
     if (*t) return run_test(tst);
+    if (*f) return run_fmt(fm);
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }
