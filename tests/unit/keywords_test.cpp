@@ -1,5 +1,8 @@
 // Keywords in two languages: the table generated from the grammar, the lexer's
 // longest match against Chinese names, and one keyword set per file (E107).
+#include <fstream>
+#include <sstream>
+
 #include "compiler/keywords.h"
 #include "compiler/parse.h"
 #include "support.h"
@@ -115,4 +118,16 @@ TEST_CASE("vocabulary names spelled like English keywords are names, not keyword
   CHECK_FALSE(l->diags.has_errors());
   auto s = shape(*l);
   CHECK(std::find(s.begin(), s.end(), "n:year") != s.end());
+}
+
+TEST_CASE("docs/language.md lists every keyword in both spellings", "[keywords][docs]") {
+  std::ifstream in(std::string(AWARD_SOURCE_DIR) + "/docs/language.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string doc = ss.str();
+  for (const auto& k : keywords()) {
+    std::string cell = "| `" + std::string(k.english) + "` | `" + std::string(k.chinese) + "` |";
+    INFO(cell);
+    CHECK(doc.find(cell) != std::string::npos);
+  }
 }
