@@ -243,7 +243,9 @@ std::optional<std::string> format_source(const SourceFile& src, DiagnosticSink& 
   parse(src, local, &tokens);
   diags.append(local);
   if (local.has_errors()) return std::nullopt;
-  std::string text = Layout().run(pieces_of(tokens));
+  // A byte-order mark (which some Windows editors write) is no token; keep it.
+  std::string text = std::string_view(src.text).substr(0, 3) == "\xEF\xBB\xBF" ? "\xEF\xBB\xBF" : "";
+  text += Layout().run(pieces_of(tokens));
 
   // The layout may only move white space: the output must read back as the
   // same tokens and comments.

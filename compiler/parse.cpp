@@ -1074,10 +1074,12 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
     return empty();
   }
 
-  // Code point index -> byte offset, since ANTLR counts code points.
+  // Code point index -> byte offset, since ANTLR counts code points. ANTLR
+  // drops a leading byte-order mark before counting, so it is skipped here too.
   std::vector<uint32_t> cp2byte;
   cp2byte.reserve(src.text.size() + 1);
-  for (uint32_t i = 0; i < src.text.size(); ++i)
+  uint32_t first = std::string_view(src.text).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (uint32_t i = first; i < src.text.size(); ++i)
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
 

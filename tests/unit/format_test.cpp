@@ -153,6 +153,52 @@ TEST_CASE("fmt round-trips every .award file: idempotent, same IR, same comments
   WARN(formatted << " files formatted (" << ir_equal << " with IR compared), " << not_parsing << " refused");
 }
 
+// The same tokens with other white space between them: each run of white
+// space becomes one of a few spellings in turn (a line comment keeps a line
+// break after it).
+std::string respaced(const SourceFile& src) {
+  static const char* kSpaces[] = {" ", "\n", "  \n\n\t", "\t", " \r\n  "};
+  std::string out;
+  size_t n = 0;
+  bool after_line_comment = false;
+  for (const Token& t : tokens_of(src)) {
+    if (t.kind == Token::Kind::Space) {
+      std::string s = kSpaces[n++ % std::size(kSpaces)];
+      if (after_line_comment && s.find('\n') == std::string::npos) s = "\n";
+      out += s;
+    } else {
+      out += t.text();
+    }
+    after_line_comment = t.kind == Token::Kind::LineComment;
+  }
+  return out;
+}
+
+TEST_CASE("fmt gives the same meaning and a stable layout whatever the white space", "[fmt]") {
+  size_t respaced_files = 0;
+  for (const auto& path : award_files()) {
+    INFO(path.lexically_relative(AWARD_SOURCE_DIR).string());
+    std::string text = slurp(path);
+    SourceFile src(path.string(), text);
+    DiagnosticSink d;
+    if (!format_source(src, d)) continue;
+    std::string variant = respaced(src);
+    SourceFile vsrc(path.string(), variant);
+    DiagnosticSink vd;
+    auto once = format_source(vsrc, vd);
+    REQUIRE(once);
+    CHECK(format_text(path.string(), *once) == *once);
+    SourceFile out(path.string(), *once);
+    CHECK(texts_of(out) == texts_of(src));
+    CompileResult a = compile_source(path.string(), text);
+    CompileResult b = compile_source(path.string(), *once);
+    CHECK(a.ok() == b.ok());
+    if (a.ok() && b.ok()) CHECK(comparable_ir(a) == comparable_ir(b));
+    ++respaced_files;
+  }
+  CHECK(respaced_files >= 10);
+}
+
 TEST_CASE("fmt lays out comments in awkward places as tests/fmt/comments.expected says", "[fmt]") {
   fs::path dir = fs::path(AWARD_SOURCE_DIR) / "tests" / "fmt";
   std::string expected = slurp(dir / "comments.expected");
@@ -187,4 +233,10 @@ TEST_CASE("fmt refuses a file that does not parse and says why", "[fmt]") {
   CHECK_FALSE(format_source(src, d));
   REQUIRE(d.has_errors());
   CHECK(std::string(code_name(d.all().front().code)) == "E100");
+}
+
+TEST_CASE("fmt keeps a byte-order mark and reads the tokens after it in their places", "[fmt]") {
+  std::string bom = "\xEF\xBB\xBF";
+  std::string out = format_text("bom.award", bom + "policy  x \"t\" {}\r\nuse applicant\r\n");
+  CHECK(out == bom + "policy x \"t\" {}\n\nuse applicant\n");
 }
