@@ -32,6 +32,14 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& o);
 
+struct EvalTableOptions {
+  std::vector<std::string> policies;  // files or folders
+  std::vector<std::string> facts;
+  std::string on;
+  std::string format = "text";
+};
+int run_eval_table(const EvalTableOptions& o);
+
 struct SchemaOptions {
   std::string policy;
 };
@@ -49,6 +57,20 @@ struct FmtOptions {
   bool check = false;              // only report the files that would change
 };
 int run_fmt(const FmtOptions& o);
+
+struct CoverageOptions {
+  std::vector<std::string> paths;  // files or folders; default policies/
+};
+int run_coverage(const CoverageOptions& o);
+
+struct DiffOptions {
+  std::string old_policy, new_policy;
+  std::string format = "text";
+  bool witnesses = false;
+  std::string applicants;
+  std::string on;
+};
+int run_diff(const DiffOptions& o);
 
 struct CalendarOptions {
   std::string action;       // add | between | is-working

@@ -65,12 +65,25 @@ check "usage: unknown award exits 2" 2 "$AWARD" eval "$P" examples/daqing-petroc
 check "usage: no subcommand exits 2" 2 "$AWARD"
 check "missing facts file exits 1" 1 "$AWARD" eval "$P" "$TMP/none.json"
 contains "names missing facts file" "none.json: no such file"
-check "directory as facts exits 1" 1 "$AWARD" eval "$P" "$TMP"
+mkdir -p "$TMP/records"
+check "directory as facts exits 1" 1 "$AWARD" eval "$P" "$TMP/records"
 contains "names directory" "is a directory"
 check "help" 0 "$AWARD" eval --help
 
 check "compile --emit ir" 0 sh -c "\"$AWARD\" compile $P --emit ir | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if(!j.rules.length||!j.nodes.length||!j.layouts.length) process.exit(1)'"
 check "schema" 0 sh -c "\"$AWARD\" schema $P | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); const p=j.properties; if(!p.registered_on||!p.judgements.properties.core_technology||p.quality_work_since) process.exit(1)'"
+
+check "eval several policies: one table" 0 "$AWARD" eval policies "$P" examples/rugao-builder.json examples/daqing-petrochem.json --on 2024-06-30
+contains "table header" "deciding articles / waiting on"
+contains "table ineligible row names the articles" "第十条（一）, 第十条（六）"
+check "table as json" 0 sh -c "\"$AWARD\" eval policies $P examples/rugao-builder.json --on 2024-06-30 --format json | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if(!j.rows.length||!j.rows.every(r=>r.verdict&&Array.isArray(r.refs))) process.exit(1)'"
+check "table refuses --explain" 2 "$AWARD" eval policies "$P" examples/rugao-builder.json --explain
+check "eval needs facts" 2 "$AWARD" eval "$P"
+check "coverage" 0 "$AWARD" coverage "$P"
+contains "coverage counts" "rules exercised"
+printf 'policy c-1 "x" { }\nuse applicant\narticle 第一条 "" { award q "q" for organization }\narticle 第二条 "" { require legal_person }\n' >"$TMP/untested.award"
+check "coverage flags an untested rule" 1 "$AWARD" coverage "$TMP/untested.award"
+contains "coverage names the rule" "第二条  require legal_person"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

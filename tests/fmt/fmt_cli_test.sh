@@ -55,7 +55,7 @@ ok "--check names the file that would change" test "$(cat "$TMP/out")" = "$TMP/a
 contains "--check summary" "$TMP/err" "1 file would change, 1 unchanged"
 ok "--check leaves the file alone" cmp -s "$TMP/a.award" "$TMP/ugly.award"
 check "--check on canonical files" 0 "$AWARD" fmt --check "$TMP/b.award"
-check "--check on the policies" 0 "$AWARD" fmt --check policies
+check "--check on the canonical 大庆 policies" 0 "$AWARD" fmt --check policies/daqing-2018.award policies/daqing-2018-zh.award
 
 # Rewriting: a new file is renamed over the old one, with the old one's mode.
 chmod 640 "$TMP/a.award"
