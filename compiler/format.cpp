@@ -7,6 +7,8 @@
 // - a line break the author wrote before `and`/`or` or after `,` is kept, the
 //   continuation two spaces deeper than its clause and two more per open
 //   bracket; every other break inside a rule is removed;
+// - the facts of `given` and `with` one pair per line when the author wrote
+//   them over several lines, on one line when on one;
 // - one space between tokens, none inside brackets or before `,` `;` `:` `.`;
 // - one blank line between top-level declarations (consecutive `use` lines
 //   excepted), at most one wherever the author left some, none after `{` or
