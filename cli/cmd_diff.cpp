@@ -27,14 +27,8 @@ std::string refs(const Change& c) {
 
 // The refs that decide one verdict, for the applicants listing.
 std::string deciding(const ir::Policy& p, const AwardOutcome& o) {
-  if (o.verdict == Verdict::Eligible) return "";
-  Truth want = o.verdict == Verdict::Ineligible ? Truth::False : Truth::Unknown;
-  std::vector<std::string> out;
-  if (o.subject == want) out.push_back(p.awards[o.award].ref);
-  for (const auto& r : o.rules)
-    if (r.holds == want && std::find(out.begin(), out.end(), p.rules[r.rule].ref) == out.end()) out.push_back(p.rules[r.rule].ref);
   std::string s;
-  for (const auto& x : out) s += (s.empty() ? "" : ", ") + x;
+  for (const auto& x : deciding_refs(p, o)) s += (s.empty() ? "" : ", ") + x;
   return s;
 }
 
@@ -46,15 +40,9 @@ int run_diff(const DiffOptions& o) {
   print_diagnostics(a.diags);
   print_diagnostics(b.diags);
   if (!a.ok() || !b.ok()) return 2;
-  Date on = today_local();
-  if (!o.on.empty()) {
-    auto d = parse_date(o.on);
-    if (!d) {
-      std::fprintf(stderr, "award diff: --on `%s` is not a date YYYY-MM-DD in the calendar\n", o.on.c_str());
-      return 2;
-    }
-    on = *d;
-  }
+  auto when = reference_date(o.on, "diff");
+  if (!when) return 2;
+  Date on = *when;
   const ir::Policy& po = *a.policy;
   const ir::Policy& pn = *b.policy;
   PolicyDiff d = diff_policies(po, pn);
@@ -176,7 +164,9 @@ int run_diff(const DiffOptions& o) {
         else
           out += "      no witness found: no record the search built changes verdict\n";
       } else if (o.witnesses && !c.can_change_verdict) {
-        out += "      cannot change a verdict\n";
+        bool ranking = c.category == "bonus" || (c.category == "award" && (c.summary.find(" quota:") != std::string::npos ||
+                                                                          c.summary.find(" cycle:") != std::string::npos));
+        out += ranking ? "      changes who wins or what they receive, not who is eligible\n" : "      cannot change a verdict\n";
       }
     }
     if (!o.applicants.empty()) {

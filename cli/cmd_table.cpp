@@ -39,15 +39,9 @@ std::string pad(const std::string& s, size_t n) { return s + std::string(n > wid
 }  // namespace
 
 int run_eval_table(const EvalTableOptions& o) {
-  Date on = today_local();
-  if (!o.on.empty()) {
-    auto d = parse_date(o.on);
-    if (!d) {
-      std::fprintf(stderr, "award eval: --on `%s` is not a date YYYY-MM-DD in the calendar\n", o.on.c_str());
-      return 2;
-    }
-    on = *d;
-  }
+  auto when = reference_date(o.on, "eval");
+  if (!when) return 2;
+  Date on = *when;
   std::string err;
   std::vector<std::string> files = policy_files(o.policies, err);
   if (!err.empty()) {
@@ -82,16 +76,7 @@ int run_eval_table(const EvalTableOptions& o) {
         }
         for (size_t a = 0; a < p.awards.size(); ++a) {
           AwardOutcome out = ev.decide(static_cast<int32_t>(a), store);
-          Row row{store.id, p.id, p.awards[a].id, verdict_name(out.verdict), {}, {}, {}};
-          Truth want = out.verdict == Verdict::Ineligible ? Truth::False : Truth::Unknown;
-          if (out.verdict != Verdict::Eligible) {
-            if (out.subject == want) row.refs.push_back(p.awards[a].ref);
-            for (const auto& ro : out.rules) {
-              const std::string& ref = p.rules[ro.rule].ref;
-              if (ro.holds == want && std::find(row.refs.begin(), row.refs.end(), ref) == row.refs.end())
-                row.refs.push_back(ref);
-            }
-          }
+          Row row{store.id, p.id, p.awards[a].id, verdict_name(out.verdict), deciding_refs(p, out), {}, {}};
           if (out.verdict == Verdict::Undetermined) {
             Needs n = needs_of(p, ev, store, out);
             for (int32_t j : n.judgements) row.waits.push_back(p.judgements[j].id);

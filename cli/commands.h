@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/diagnostics.h"
+#include "runtime/date.h"
 
 namespace award::cli {
 
@@ -80,6 +81,9 @@ struct CalendarOptions {
 int run_calendar(const CalendarOptions& o);
 
 // Shared helpers.
+// --on: the given date, or today when empty; nullopt (after a message naming
+// the command) when it is not a date in the calendar.
+std::optional<Date> reference_date(const std::string& on, const char* command);
 bool stderr_is_tty();
 void print_diagnostics(const DiagnosticSink& d);
 

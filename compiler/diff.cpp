@@ -87,6 +87,27 @@ std::string changed_words(const std::string& a, const std::string& b) {
   return out;
 }
 
+// Only the lines of a marked text diff that carry a change.
+std::string changed_lines(const std::string& marked) {
+  std::string out;
+  size_t start = 0;
+  int open = 0;  // a change may span lines
+  while (start <= marked.size()) {
+    size_t nl = marked.find('\n', start);
+    std::string line = marked.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    bool changed = open > 0 || line.find("[-") != std::string::npos || line.find("{+") != std::string::npos;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+      if ((line[i] == '[' && line[i + 1] == '-') || (line[i] == '{' && line[i + 1] == '+')) ++open;
+      if ((line[i] == '-' && line[i + 1] == ']') || (line[i] == '+' && line[i + 1] == '}')) --open;
+    }
+    if (changed) out += (out.empty() ? "" : " … ") + line;
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+
 struct RuleInfo {
   int32_t index;
   std::string ref;
@@ -114,6 +135,14 @@ std::vector<RuleInfo> rule_infos(const ir::Policy& p) {
   return out;
 }
 
+// " [for individual]" when a rule applies to some of its policy's awards only.
+std::string awards_note(const ir::Policy& p, const RuleInfo& r) {
+  if (r.awards.size() == p.awards.size()) return "";
+  std::string s;
+  for (const auto& a : r.awards) s += (s.empty() ? "" : ", ") + a;
+  return " [for " + s + "]";
+}
+
 double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
   if (a.empty() && b.empty()) return 1.0;
   size_t common = 0;
@@ -138,9 +167,7 @@ class Differ {
     auto rank = [&](const std::string& c) { return std::find(order.begin(), order.end(), c) - order.begin(); };
     std::stable_sort(out_.changes.begin(), out_.changes.end(), [&](const Change& a, const Change& b) {
       if (rank(a.category) != rank(b.category)) return rank(a.category) < rank(b.category);
-      const std::string& ka = a.new_ref.empty() ? a.old_ref : a.new_ref;
-      const std::string& kb = b.new_ref.empty() ? b.old_ref : b.new_ref;
-      if (ka != kb) return ka < kb;
+      if (a.order != b.order) return a.order < b.order;
       return a.summary < b.summary;
     });
     return std::move(out_);
@@ -154,7 +181,26 @@ class Differ {
     return old_ref;
   }
 
-  void add(Change c) { out_.changes.push_back(std::move(c)); }
+  // Changes sort by where they stand: the new policy's article order, else the old one's.
+  int32_t position(const Change& c) const {
+    auto find = [](const ir::Policy& p, const std::string& ref) -> int32_t {
+      int32_t best = -1;
+      size_t best_len = 0;
+      for (size_t i = 0; i < p.articles.size(); ++i) {
+        const std::string& l = p.articles[i].label;
+        if (ref.rfind(l, 0) == 0 && l.size() > best_len) { best = static_cast<int32_t>(i); best_len = l.size(); }
+      }
+      return best;
+    };
+    if (!c.new_ref.empty()) if (int32_t k = find(n_, c.new_ref); k >= 0) return k * 2 + 1;
+    if (!c.old_ref.empty()) if (int32_t k = find(o_, c.old_ref); k >= 0) return k * 2;
+    return -1;
+  }
+
+  void add(Change c) {
+    c.order = position(c);
+    out_.changes.push_back(std::move(c));
+  }
 
   void metadata() {
     std::map<std::string, std::string> a, b;
@@ -213,7 +259,7 @@ class Differ {
     for (size_t i = 0; i < o_.articles.size(); ++i) {
       const auto& a = o_.articles[i];
       if (match[i] < 0) {
-        Change c{"article", "removed", fmt::format("article {} removed", a.label), a.label, "", article_text(a), "", "", false};
+        Change c{"article", "removed", fmt::format("article {}", a.label), a.label, "", article_text(a), "", "", false};
         add(std::move(c));
         continue;
       }
@@ -225,14 +271,14 @@ class Differ {
       }
       std::string ta = article_text(a), tb = article_text(b);
       if (ta != tb) {
-        Change c{"article", "changed", fmt::format("text of {} reworded", b.label), a.label, b.label, ta, tb,
-                 text_diff(ta, tb), false};
+        Change c{"article", "changed", fmt::format("text of {}", b.label), a.label, b.label, ta, tb,
+                 changed_lines(text_diff(ta, tb)), false};
         add(std::move(c));
       }
     }
     for (size_t j = 0; j < n_.articles.size(); ++j)
       if (!used[j]) {
-        Change c{"article", "added", fmt::format("article {} added", n_.articles[j].label), "", n_.articles[j].label,
+        Change c{"article", "added", fmt::format("article {}", n_.articles[j].label), "", n_.articles[j].label,
                  "", article_text(n_.articles[j]), "", false};
         add(std::move(c));
       }
@@ -326,7 +372,7 @@ class Differ {
         c.summary = fmt::format("{} now applies to {} (was {})", a.canon, list(b.awards), list(a.awards));
         c.can_change_verdict = true;
       } else if (a.canon == b.canon) {
-        c.summary = fmt::format("{} moved from {} to {}", a.canon, a.ref, b.ref);
+        c.summary = a.canon;
         c.action = "moved";
       } else if (b.kind == ir::RuleKind::Judgement && a.judgement == b.judgement) {
         c.summary = fmt::format("judgement {} reworded", b.judgement);
@@ -365,14 +411,14 @@ class Differ {
       }
     for (size_t i = 0; i < oi.size(); ++i)
       if (!oused[i]) {
-        Change c{kind_category(oi[i].kind), "removed", oi[i].canon, oi[i].ref, "", oi[i].canon, "", "", true};
+        Change c{kind_category(oi[i].kind), "removed", oi[i].canon + awards_note(o_, oi[i]), oi[i].ref, "", oi[i].canon, "", "", true};
         c.old_rule = oi[i].index;
         c.awards = {oi[i].awards.begin(), oi[i].awards.end()};
         add(std::move(c));
       }
     for (size_t j = 0; j < ni.size(); ++j)
       if (!nused[j]) {
-        Change c{kind_category(ni[j].kind), "added", ni[j].canon, "", ni[j].ref, "", ni[j].canon, "", true};
+        Change c{kind_category(ni[j].kind), "added", ni[j].canon + awards_note(n_, ni[j]), "", ni[j].ref, "", ni[j].canon, "", true};
         c.new_rule = ni[j].index;
         c.awards = {ni[j].awards.begin(), ni[j].awards.end()};
         add(std::move(c));

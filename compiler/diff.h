@@ -21,6 +21,7 @@ struct Change {
   bool can_change_verdict = false;
   int32_t old_rule = -1, new_rule = -1;  // for rule changes
   std::vector<std::string> awards;       // award ids the change concerns
+  int32_t order = 0;                     // where it stands in the policies, for sorting
 };
 
 struct PolicyDiff {
