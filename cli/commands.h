@@ -53,6 +53,12 @@ struct TestOptions {
 int run_test(const TestOptions& o);
 std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error);
 
+struct FmtOptions {
+  std::vector<std::string> files;  // files or folders; none: standard input to standard output
+  bool check = false;              // only report the files that would change
+};
+int run_fmt(const FmtOptions& o);
+
 struct CoverageOptions {
   std::vector<std::string> paths;  // files or folders; default policies/
 };

@@ -75,6 +75,11 @@ int main(int argc, char** argv) {
   ti->add_option("--award", tl.award, "Only this award");
   ti->add_option("--format", tl.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  FmtOptions fm;
+  auto* f = app.add_subcommand("fmt", "Rewrite policies in the canonical layout (no files: standard input to output)");
+  f->add_option("files", fm.files, "Policy files or folders");
+  f->add_flag("--check", fm.check, "Change nothing; list the files that would change and exit 1 if any would");
+
   CoverageOptions cov;
   auto* cv = app.add_subcommand("coverage", "Articles with rules, prose-only articles, and rules no test exercises");
   cv->add_option("paths", cov.paths, "Policy files or folders (default: policies/)");
@@ -148,6 +153,8 @@ int main(int argc, char** argv) {
     if (*t) return run_test(tst);
     if (*su) return run_status(st);
     if (*ti) return run_timeline(tl);
+
+    if (*f) return run_fmt(fm);
     if (*cv) return run_coverage(cov);
     if (*d) return run_diff(df);
     if (*cl) {

@@ -23,6 +23,7 @@ enum class Severity { Error, Warning, Note };
   X(E104, "nesting too deep")                                                            \
   X(E105, "source too large")                                                            \
   X(E106, "invalid literal")                                                             \
+  X(E107, "English and Chinese keywords mixed in one file")                              \
   X(E200, "unknown fact")                                                                \
   X(E201, "unknown enum value")                                                          \
   X(E202, "unknown award")                                                               \

@@ -83,6 +83,9 @@ class Collector : public antlr4::BaseErrorListener {
       if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
         hint = expected_hint(parser);
       }
+      if (offending->getType() == AwardLexer::ID) {
+        if (std::string h = glued_keyword_hint(std::string(r.text())); !h.empty()) hint = std::move(h);
+      }
     } else {
       // Lexer errors carry no token; position them by line and column.
       uint32_t off = line >= 1 && line <= src_.line_starts.size() ? src_.line_starts[line - 1] : 0;
@@ -130,6 +133,20 @@ class Collector : public antlr4::BaseErrorListener {
       case AwardLexer::DATE: return fmt::format("date `{}`", text);
       default: return fmt::format("`{}`", text);
     }
+  }
+
+  // `要求注册地` is one name to the lexer: Chinese has no spaces, so a writer
+  // easily glues a keyword to the name after it. One-character keywords (`不`)
+  // begin too many ordinary names (`不良记录`) to be guessed at.
+  static std::string glued_keyword_hint(const std::string& name) {
+    constexpr size_t kOneCjkCharacter = 3;  // bytes in UTF-8
+    std::string_view best;
+    for (const Keyword& k : keywords())
+      if (k.chinese.size() > kOneCjkCharacter && k.chinese.size() > best.size() && name.size() > k.chinese.size() && name.rfind(k.chinese, 0) == 0)
+        best = k.chinese;
+    if (best.empty()) return {};
+    return fmt::format("`{}` is a keyword only when a space follows it: write `{} {}`", best, best,
+                       name.substr(best.size()));
   }
 
   std::string expected_hint(antlr4::Parser* parser) const {
@@ -852,6 +869,145 @@ bool check_nesting(antlr4::CommonTokenStream& tokens, const Collector& col, Diag
   return true;
 }
 
+// --- Tokens for the formatter ------------------------------------------------
+
+// Token index -> the layout facts the parse tree knows (see Token in parse.h).
+struct LayoutMarks {
+  std::vector<Token> tokens;
+
+  Token* at(antlr4::Token* t) {
+    if (!t || t->getTokenIndex() >= tokens.size()) return nullptr;
+    return &tokens[t->getTokenIndex()];
+  }
+  Token* at(antlr4::tree::TerminalNode* n) { return n ? at(n->getSymbol()) : nullptr; }
+  void set(Token* t, bool Token::*flag) {
+    if (t) t->*flag = true;
+  }
+  void block(antlr4::tree::TerminalNode* open, antlr4::tree::TerminalNode* close) {
+    set(at(open), &Token::opens_block);
+    set(at(close), &Token::closes_block);
+  }
+  // The token after `t`, skipping hidden ones.
+  Token* next_visible(antlr4::Token* t) {
+    if (!t) return nullptr;
+    for (size_t i = t->getTokenIndex() + 1; i < tokens.size(); ++i)
+      if (!tokens[i].hidden) return &tokens[i];
+    return nullptr;
+  }
+
+  void walk(antlr4::tree::ParseTree* node) {
+    auto* ctx = dynamic_cast<antlr4::ParserRuleContext*>(node);
+    if (!ctx) return;
+    mark(ctx);
+    for (auto* child : ctx->children) walk(child);
+  }
+
+  void mark(antlr4::ParserRuleContext* ctx) {
+    if (dynamic_cast<P::PolicyHeaderContext*>(ctx) || dynamic_cast<P::ModuleHeaderContext*>(ctx) ||
+        dynamic_cast<P::UseDeclContext*>(ctx) || dynamic_cast<P::SettingContext*>(ctx) ||
+        dynamic_cast<P::DeclContext*>(ctx) || dynamic_cast<P::EnumMemberContext*>(ctx) ||
+        dynamic_cast<P::FieldDeclContext*>(ctx) || dynamic_cast<P::ArticleMemberContext*>(ctx) ||
+        dynamic_cast<P::TestEntryContext*>(ctx))
+      set(at(ctx->getStart()), &Token::starts_unit);
+    if (dynamic_cast<P::WhenClauseContext*>(ctx) || dynamic_cast<P::ExceptClauseContext*>(ctx))
+      set(at(ctx->getStart()), &Token::starts_clause);
+    if (auto* r = dynamic_cast<P::RevokeStmtContext*>(ctx)) {
+      set(at(r->K_WHEN()), &Token::starts_clause);
+      set(at(r->K_THEN()), &Token::starts_clause);
+    }
+    if (auto* b = dynamic_cast<P::SettingsBlockContext*>(ctx)) block(b->LBRACE(), b->RBRACE());
+    if (auto* b = dynamic_cast<P::EnumDeclContext*>(ctx)) block(b->LBRACE(), b->RBRACE());
+    if (auto* b = dynamic_cast<P::RecordDeclContext*>(ctx)) block(b->LBRACE(), b->RBRACE());
+    if (auto* b = dynamic_cast<P::ArticleBlockContext*>(ctx)) block(b->LBRACE(), b->RBRACE());
+    if (auto* b = dynamic_cast<P::TestDeclContext*>(ctx)) block(b->LBRACE(), b->RBRACE());
+    if (auto* id = dynamic_cast<P::PolicyIdContext*>(ctx)) {
+      for (size_t i = 1; i < id->children.size(); ++i) {
+        auto* c = id->children[i];
+        if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(c)) set(at(t), &Token::glued);
+        else if (auto* r = dynamic_cast<antlr4::ParserRuleContext*>(c)) set(at(r->getStart()), &Token::glued);
+      }
+    }
+    // The facts of `given` and `with`: one pair per line, or all on one line.
+    if (auto* g = dynamic_cast<P::GivenEntryContext*>(ctx)) {
+      for (auto* obj : {g->inlineFacts, g->patch}) {
+        if (!obj) continue;
+        block(obj->LBRACE(), obj->RBRACE());
+        set(at(obj->LBRACE()), &Token::folds);
+        for (auto* pair : obj->jsonPair()) set(at(pair->getStart()), &Token::starts_unit);
+      }
+    }
+    // 第十条（二）: a reference is written as one word.
+    if (auto* r = dynamic_cast<P::RefContext*>(ctx)) {
+      for (size_t i = 1; i < r->children.size(); ++i)
+        if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(r->children[i])) set(at(t), &Token::glued);
+    }
+    if (auto* c = dynamic_cast<P::CallPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
+    if (auto* c = dynamic_cast<P::CountPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
+    if (auto* n = dynamic_cast<P::NegExprContext*>(ctx)) set(next_visible(n->MINUS()->getSymbol()), &Token::glued);
+    if (auto* j = dynamic_cast<P::JsonValueContext*>(ctx); j && j->MINUS())
+      set(next_visible(j->MINUS()->getSymbol()), &Token::glued);
+    // A soft keyword standing where a name stands is a name.
+    if (auto* id = dynamic_cast<P::IdentContext*>(ctx)) {
+      if (Token* t = at(id->getStart()); t && t->kind == Token::Kind::Keyword) t->kind = Token::Kind::Name;
+    }
+  }
+};
+
+Token::Kind token_kind(size_t type) {
+  switch (type) {
+    case AwardLexer::ID: return Token::Kind::Name;
+    case AwardLexer::INT:
+    case AwardLexer::DECIMAL: return Token::Kind::Number;
+    case AwardLexer::DATE: return Token::Kind::Date;
+    case AwardLexer::STRING: return Token::Kind::String;
+    case AwardLexer::TEXT_BLOCK: return Token::Kind::TextBlock;
+    case AwardLexer::ITEM_LABEL: return Token::Kind::ItemLabel;
+    case AwardLexer::LINE_COMMENT: return Token::Kind::LineComment;
+    case AwardLexer::BLOCK_COMMENT: return Token::Kind::BlockComment;
+    case AwardLexer::WS: return Token::Kind::Space;
+    case AwardLexer::UNTERMINATED_STRING:
+    case AwardLexer::BAD_CHAR: return Token::Kind::Bad;
+    default: return Token::Kind::Punct;
+  }
+}
+
+// The lexer's tokens in the project's own type, EOF left out.
+std::vector<Token> project_tokens(antlr4::CommonTokenStream& stream, const Collector& col, const AwardLexer& lexer) {
+  const antlr4::dfa::Vocabulary& v = lexer.getVocabulary();
+  std::vector<Token> out;
+  for (antlr4::Token* t : stream.getTokens()) {
+    if (t->getType() == antlr4::Token::EOF) break;
+    Token tok;
+    tok.range = col.range_of(t);
+    tok.hidden = t->getChannel() != antlr4::Token::DEFAULT_CHANNEL;
+    tok.keyword = keyword_by_rule(v.getSymbolicName(t->getType()));
+    tok.kind = tok.keyword ? Token::Kind::Keyword : token_kind(t->getType());
+    out.push_back(tok);
+  }
+  return out;
+}
+
+// A file is written with one set of keywords; the first keyword decides which.
+void check_keyword_set(const std::vector<Token>& tokens, DiagnosticSink& diags) {
+  const Token* first = nullptr;
+  for (const Token& t : tokens) {
+    if (t.kind != Token::Kind::Keyword || !t.keyword) continue;
+    if (!first) {
+      first = &t;
+      continue;
+    }
+    KeywordSet set = keyword_set_of(*first->keyword, first->text());
+    if (keyword_set_of(*t.keyword, t.text()) == set) continue;
+    bool zh = set == KeywordSet::Chinese;
+    auto& d = diags.error(Code::E107, t.range,
+                          fmt::format("{} keyword `{}` in a file written with {} keywords", zh ? "English" : "Chinese",
+                                      t.text(), zh ? "Chinese" : "English"),
+                          fmt::format("a file uses one set of keywords: write `{}`", spelling(*t.keyword, set)));
+    d.notes.push_back(Note{first->range, fmt::format("the file's first keyword, `{}`, sets the keywords", first->text())});
+    return;  // one is enough: the rest of the file follows the same mistake
+  }
+}
+
 }  // namespace
 
 std::string token_display_name(size_t type) {
@@ -896,7 +1052,7 @@ std::string token_display_name(size_t type) {
   return {};
 }
 
-std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags) {
+std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, std::vector<Token>* tokens_out) {
   auto empty = [&] {
     auto f = std::make_unique<ast::File>();
     f->range = Range{&src, 0, static_cast<uint32_t>(src.text.size())};
@@ -927,10 +1083,12 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags) {
     return empty();
   }
 
-  // Code point index -> byte offset, since ANTLR counts code points.
+  // Code point index -> byte offset, since ANTLR counts code points. ANTLR
+  // drops a leading byte-order mark before counting, so it is skipped here too.
   std::vector<uint32_t> cp2byte;
   cp2byte.reserve(src.text.size() + 1);
-  for (uint32_t i = 0; i < src.text.size(); ++i)
+  uint32_t first = std::string_view(src.text).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (uint32_t i = first; i < src.text.size(); ++i)
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
 
@@ -973,7 +1131,12 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags) {
   }
   Builder b(src, diags, collector);
   try {
-    return b.file(tree);
+    auto file = b.file(tree);
+    LayoutMarks marks{project_tokens(tokens, collector, lexer)};
+    marks.walk(tree);
+    check_keyword_set(marks.tokens, diags);
+    if (tokens_out) *tokens_out = std::move(marks.tokens);
+    return file;
   } catch (const std::exception& e) {
     if (!diags.has_errors())
       diags.error(Code::E100, Range{&src, 0, 0}, fmt::format("could not read the syntax tree: {}", e.what()));

@@ -6,6 +6,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/diagnostics.h"
+#include "compiler/keywords.h"
 
 namespace award {
 
@@ -14,8 +15,36 @@ namespace award {
 inline constexpr size_t kMaxSourceBytes = 4 * 1024 * 1024;
 inline constexpr int kMaxNesting = 200;
 
-// Always returns a tree (possibly partial); errors go to `diags`.
-std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags);
+// One token of the source, the hidden ones (white space, comments) included,
+// so that a tool that must keep every byte (the formatter) can. Besides its
+// kind, a token carries the layout facts that only the parse tree knows.
+struct Token {
+  enum class Kind {
+    Keyword,      // a keyword used as one; `keyword` says which
+    Name,         // an identifier, or a soft keyword standing where a name stands
+    Number, Date, String, TextBlock, ItemLabel,
+    Punct,        // operators and brackets
+    LineComment, BlockComment, Space,
+    Bad,          // an unterminated string or an invalid character
+  };
+  Kind kind = Kind::Bad;
+  Range range;
+  const Keyword* keyword = nullptr;  // when the token is spelled as a keyword
+  bool hidden = false;               // white space and comments
+  bool starts_unit = false;    // first token of a declaration, setting, member, rule or test entry
+  bool starts_clause = false;  // `when` and `except` of a rule; revoke's `when` and `then`
+  bool opens_block = false;    // a `{` whose members go one per line
+  bool closes_block = false;
+  bool folds = false;          // the block stays on one line if written on one line (a test's facts)
+  bool glued = false;          // written with no space before it: policy-id parts, `f(`, `-x`
+
+  std::string_view text() const { return range.text(); }
+};
+
+// Always returns a tree (possibly partial); errors go to `diags`. When `tokens`
+// is given it receives every token of the source, hidden ones included (empty
+// when the source could not be tokenised).
+std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, std::vector<Token>* tokens = nullptr);
 
 // The canonical display name of a token type, for messages ("`require`").
 std::string token_display_name(size_t token_type);

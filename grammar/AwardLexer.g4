@@ -2,9 +2,14 @@
 //
 // The block between "keywords begin" and "keywords end" is the keyword table:
 // one rule per keyword, its English spelling first and its Chinese spelling
-// second. The build reads this block to generate the C++ keyword table that the
+// last. The build reads this block to generate the C++ keyword table that the
 // formatter, the language server, the editor grammar and the documentation use,
 // so a keyword is added or renamed here and nowhere else.
+//
+// A Chinese keyword is a whole token: the lexer takes the longest match, so
+// `要求注册地` is one name and the keyword needs a space after it (`要求 注册地`),
+// while a name that merely contains a keyword (`在职人数`, `年度`) stays a name.
+// No Chinese keyword is a word a measure would use as a name by itself.
 lexer grammar AwardLexer;
 
 // keywords begin
@@ -36,9 +41,9 @@ K_NO           : 'no'           | '没有' ;
 K_COUNT        : 'count'        | '计数' ;
 K_WHERE        : 'where'        | '其中' ;
 K_SATISFY      : 'satisfy'      | '满足' ;
-K_WITHIN       : 'within'       | '在' ;
-K_BEFORE       : 'before'       | '之前' ;
-K_AFTER        : 'after'        | '之后' ;
+K_WITHIN       : 'within'       | '不超过' ;
+K_BEFORE       : 'before'       | '早于' ;
+K_AFTER        : 'after'        | '晚于' ;
 K_TODAY        : 'today'        | '基准日' ;
 K_TRUE         : 'true'         | '真' ;
 K_FALSE        : 'false'        | '假' ;
