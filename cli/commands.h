@@ -51,6 +51,9 @@ struct CalendarOptions {
 };
 int run_calendar(const CalendarOptions& o);
 
+// `award lsp`: the language server on standard input and output.
+int run_lsp();
+
 // Shared helpers.
 bool stderr_is_tty();
 void print_diagnostics(const DiagnosticSink& d);

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   for (auto* sub : {cadd, cbetween, cis})
     sub->add_option("--region", cal.region, "Regional layer (xinjiang)");
 
+  auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (for editors)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& h) {
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
     if (*e) return run_eval(ev);
     if (*s) return run_schema(sc);
     if (*t) return run_test(tst);
+    if (*lsp) return run_lsp();
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }

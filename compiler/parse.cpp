@@ -972,4 +972,28 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags) {
   }
 }
 
+std::vector<Token> lex(const SourceFile& src) {
+  std::vector<Token> out;
+  if (src.text.size() > kMaxSourceBytes || src.text.find('\0') != std::string::npos ||
+      first_invalid_utf8(src.text) != std::string_view::npos)
+    return out;
+  std::vector<uint32_t> cp2byte;
+  cp2byte.reserve(src.text.size() + 1);
+  for (uint32_t i = 0; i < src.text.size(); ++i)
+    if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
+  cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
+  antlr4::ANTLRInputStream input(src.text);
+  AwardLexer lexer(&input);
+  lexer.removeErrorListeners();
+  const antlr4::dfa::Vocabulary& vocab = lexer.getVocabulary();
+  for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken()) {
+    if (t->getType() == AwardLexer::WS) continue;
+    size_t a = t->getStartIndex(), b = t->getStopIndex() + 1;
+    uint32_t ba = a < cp2byte.size() ? cp2byte[a] : static_cast<uint32_t>(src.text.size());
+    uint32_t bb = b < cp2byte.size() ? cp2byte[b] : static_cast<uint32_t>(src.text.size());
+    out.push_back({vocab.getSymbolicName(t->getType()), Range{&src, ba, bb}});
+  }
+  return out;
+}
+
 }  // namespace award
