@@ -118,16 +118,30 @@ struct Service::Document {
 };
 
 // Offsets carried between the current text and the last good one: the two
-// share a prefix and a suffix; only the region between them changed.
+// share leading and trailing lines; only the lines between them changed.
+// Whole lines, so that a line typed in above an item does not make the
+// item's own first line look edited.
 struct EditMap {
   uint32_t prefix = 0, suffix = 0, cur_len = 0, good_len = 0;
+
+  static std::vector<std::string_view> lines_of(const std::string& s) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s[i] == '\n') { out.push_back(std::string_view(s).substr(start, i + 1 - start)); start = i + 1; }
+    if (start < s.size()) out.push_back(std::string_view(s).substr(start));
+    return out;
+  }
 
   EditMap(const std::string& cur, const std::string& good) {
     cur_len = static_cast<uint32_t>(cur.size());
     good_len = static_cast<uint32_t>(good.size());
-    uint32_t n = std::min(cur_len, good_len);
-    while (prefix < n && cur[prefix] == good[prefix]) ++prefix;
-    while (suffix < n - prefix && cur[cur_len - 1 - suffix] == good[good_len - 1 - suffix]) ++suffix;
+    auto a = lines_of(cur), b = lines_of(good);
+    size_t head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) prefix += static_cast<uint32_t>(a[head++].size());
+    size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+      suffix += static_cast<uint32_t>(a[a.size() - 1 - tail++].size());
   }
   std::optional<uint32_t> to_good(uint32_t o) const {
     if (o < prefix) return o;
