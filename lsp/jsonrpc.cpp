@@ -22,7 +22,8 @@ bool starts_with_nocase(const std::string& s, const char* prefix) {
 
 std::optional<std::string> Transport::read() {
   while (true) {
-    std::optional<size_t> length;
+    size_t length = 0;
+    bool has_length = false;
     std::string line;
     bool any = false;
     while (std::getline(in_, line)) {
@@ -32,19 +33,20 @@ std::optional<std::string> Transport::read() {
       if (starts_with_nocase(line, "content-length:")) {
         try {
           length = std::stoul(line.substr(15));
+          has_length = true;
         } catch (const std::exception&) {
-          length.reset();
+          has_length = false;
         }
       }
     }
     if (!any || !in_) return std::nullopt;
-    if (!length) {
+    if (!has_length) {
       std::fprintf(stderr, "award lsp: a message header without Content-Length was skipped\n");
       continue;
     }
-    std::string body(*length, '\0');
-    in_.read(body.data(), static_cast<std::streamsize>(*length));
-    if (static_cast<size_t>(in_.gcount()) != *length) return std::nullopt;
+    std::string body(length, '\0');
+    in_.read(body.data(), static_cast<std::streamsize>(length));
+    if (static_cast<size_t>(in_.gcount()) != length) return std::nullopt;
     return body;
   }
 }

@@ -774,11 +774,6 @@ const Service::Vocabulary& Service::vocabulary(const std::vector<std::string>& u
   return *v;
 }
 
-const std::string* Service::text(const std::string& uri) const {
-  auto it = docs_.find(uri);
-  return it == docs_.end() ? nullptr : &it->second->text;
-}
-
 std::vector<Diagnostic> Service::open(const std::string& uri, std::string text) {
   auto& d = docs_[uri];
   d = std::make_unique<Document>();
@@ -842,16 +837,6 @@ std::vector<Diagnostic> Service::check(Document& d, std::string text) {
   }
   return out;
 }
-
-namespace {
-
-// A snapshot to answer from, and how its offsets relate to the editor's text.
-struct View {
-  const Service::Snapshot* snap = nullptr;
-  std::optional<EditMap> map;  // set when answering from the last good snapshot
-};
-
-}  // namespace
 
 // Everything a query needs about one document: the snapshot it answers from,
 // the names in scope, and how to turn ranges into locations.

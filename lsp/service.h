@@ -78,8 +78,6 @@ class Service {
   // An edit of part of the text (for clients that send ranges).
   std::vector<Diagnostic> edit(const std::string& uri, Span range, const std::string& text);
   void close(const std::string& uri);
-  bool has(const std::string& uri) const { return docs_.count(uri) > 0; }
-  const std::string* text(const std::string& uri) const;
 
   std::optional<Hover> hover(const std::string& uri, Position p) const;
   std::vector<Location> definition(const std::string& uri, Position p) const;
