@@ -972,8 +972,8 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags) {
   }
 }
 
-std::vector<Token> lex(const SourceFile& src) {
-  std::vector<Token> out;
+std::vector<LexToken> lex(const SourceFile& src) {
+  std::vector<LexToken> out;
   if (src.text.size() > kMaxSourceBytes || src.text.find('\0') != std::string::npos ||
       first_invalid_utf8(src.text) != std::string_view::npos)
     return out;

@@ -56,8 +56,8 @@ const std::set<std::string> kSoftKeywords = {"K_YEARS", "K_MONTHS", "K_DAYS", "K
                                              "K_OF", "K_ON", "K_WITH", "K_GIVEN", "K_EXPECT",
                                              "K_BECAUSE", "K_DEADLINE", "K_RETAIN", "K_BONUS"};
 
-bool is_ident(const Token& t) { return t.type == "ID" || kSoftKeywords.count(t.type); }
-bool is_trivia(const Token& t) { return t.type == "LINE_COMMENT" || t.type == "BLOCK_COMMENT"; }
+bool is_ident(const LexToken& t) { return t.type == "ID" || kSoftKeywords.count(t.type); }
+bool is_trivia(const LexToken& t) { return t.type == "LINE_COMMENT" || t.type == "BLOCK_COMMENT"; }
 
 const std::set<std::string> kBuiltinTypes = {"bool", "number", "money", "text", "date", "duration"};
 
@@ -90,7 +90,7 @@ std::string shorten(const std::string& s, size_t max_chars) {
 
 struct Service::Snapshot {
   CompileResult compiled;
-  std::vector<Token> tokens;
+  std::vector<LexToken> tokens;
   std::unique_ptr<LineIndex> lines;
   bool parsed = false;  // no syntax error: the tree is the whole file
   bool bom = false;     // the editor's text starts with U+FEFF, which the compiler drops
@@ -1007,7 +1007,7 @@ std::vector<Symbol> Service::symbols(const std::string& uri) const {
 namespace {
 
 // The file's keyword language: the spelling most of its keywords use.
-bool writes_chinese(const std::vector<Token>& tokens) {
+bool writes_chinese(const std::vector<LexToken>& tokens) {
   int en = 0, zh = 0;
   for (const auto& t : tokens) {
     if (t.type.rfind("K_", 0) != 0) continue;
@@ -1021,7 +1021,7 @@ bool writes_chinese(const std::vector<Token>& tokens) {
 }
 
 // The names of `a.b.c` ending just before index `end` (exclusive) of `toks`.
-std::vector<std::string> path_before(const std::vector<const Token*>& toks, size_t end) {
+std::vector<std::string> path_before(const std::vector<const LexToken*>& toks, size_t end) {
   std::vector<std::string> path;
   size_t i = end;
   while (i > 0 && is_ident(*toks[i - 1])) {
@@ -1042,7 +1042,7 @@ std::vector<CompletionItem> Service::completion(const std::string& uri, Position
   uint32_t off = cur.offset(p);
 
   // Inside a string, a text block or a comment: nothing to complete.
-  std::vector<const Token*> ctx;
+  std::vector<const LexToken*> ctx;
   for (const auto& t : cur.tokens) {
     if (t.range.begin >= off) break;
     bool literal = t.type == "STRING" || t.type == "TEXT_BLOCK" || t.type == "UNTERMINATED_STRING" ||
