@@ -51,7 +51,8 @@ json capabilities() {
           {"hoverProvider", true},
           {"definitionProvider", true},
           {"completionProvider", {{"triggerCharacters", {".", "{"}}}},
-          {"documentSymbolProvider", true}};
+          {"documentSymbolProvider", true},
+          {"foldingRangeProvider", true}};
 }
 
 }  // namespace
@@ -135,6 +136,12 @@ int serve(std::istream& in, std::ostream& out) {
   rpc.on_request("textDocument/documentSymbol", [&](const json& p) {
     json out = json::array();
     for (const auto& s : service.symbols(uri_of(p))) out.push_back(to_json(s));
+    return out;
+  });
+
+  rpc.on_request("textDocument/foldingRange", [&](const json& p) {
+    json out = json::array();
+    for (const auto& f : service.folds(uri_of(p))) out.push_back({{"startLine", f.start_line}, {"endLine", f.end_line}});
     return out;
   });
 

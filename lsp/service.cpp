@@ -1002,6 +1002,32 @@ std::vector<Symbol> Service::symbols(const std::string& uri) const {
   return out;
 }
 
+std::vector<Fold> Service::folds(const std::string& uri) const {
+  auto it = docs_.find(uri);
+  if (it == docs_.end()) return {};
+  auto q = make_query(*it->second, true, stdlib_uri_);
+  std::vector<Fold> out;
+  auto fold = [&](Range r) {
+    Span s = q->span(r);
+    uint32_t end = s.end.line;
+    if (!r.text().empty() && r.text().back() == '}' && end > 0) --end;
+    if (end > s.start.line) out.push_back({s.start.line, end});
+  };
+  std::function<void(const std::vector<ast::Member>&)> members = [&](const std::vector<ast::Member>& ms) {
+    for (const auto& m : ms) {
+      if (m.item) { fold(m.item->range); members(m.item->members); }
+      else if (m.stmt && m.stmt->kind == ast::StmtKind::Award) fold(m.stmt->range);
+    }
+  };
+  const ast::File& f = q->snap->file();
+  for (const auto& e : f.enums) fold(e.range);
+  for (const auto& r : f.records) fold(r.range);
+  for (const auto& a : f.articles) { fold(a.range); members(a.members); }
+  for (const auto& t : f.tests) fold(t.range);
+  std::sort(out.begin(), out.end(), [](const Fold& a, const Fold& b) { return a.start_line < b.start_line; });
+  return out;
+}
+
 // --- completion -------------------------------------------------------------------
 
 namespace {

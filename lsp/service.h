@@ -65,6 +65,12 @@ struct Symbol {
   std::vector<Symbol> children;
 };
 
+// Lines that fold together: an article, an item, a test, a declaration.
+struct Fold {
+  uint32_t start_line = 0;
+  uint32_t end_line = 0;  // the last line hidden; a closing `}` stays visible
+};
+
 class Service {
  public:
   // `stdlib_uri` names the URI at which a stdlib file ("applicant.award") can
@@ -83,6 +89,7 @@ class Service {
   std::vector<Location> definition(const std::string& uri, Position p) const;
   std::vector<CompletionItem> completion(const std::string& uri, Position p) const;
   std::vector<Symbol> symbols(const std::string& uri) const;
+  std::vector<Fold> folds(const std::string& uri) const;
 
   struct Document;
   struct Snapshot;

@@ -10,15 +10,20 @@
 //   <-- {…}             the next message the server must send, compared as JSON
 //                       values (object keys in any order)
 //   @exit N             the server must exit with status N
+//   @stdlib-copy NAME   the server has written stdlib/NAME, unchanged and
+//                       read-only, where its definitions point
 // In messages, ${uri:NAME} is the document's file URI, "${text:NAME}" its text
 // as a JSON string, ${stdlib} the URI of the folder the server writes the
 // stdlib to, and ${dir} the URI of the temporary folder.
 // Ends with `N passed, N failed`; exits 1 on any failure.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const [award, ...args] = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
@@ -42,6 +47,7 @@ function parseTranscript(text) {
       continue;
     }
     if (line.startsWith('@exit ')) { steps.push({ kind: 'exit', code: Number(line.slice(6)) }); continue; }
+    if (line.startsWith('@stdlib-copy ')) { steps.push({ kind: 'stdlib', name: line.slice(13).trim() }); continue; }
     const m = /^(-->|<--) ?(.*)$/.exec(line);
     if (!m) throw new Error(`line ${i + 1}: expected -->, <--, @file, @exit or #`);
     const body = [m[2]];
@@ -111,6 +117,17 @@ async function run(file) {
           ok = false;
           console.log(`FAIL ${name}:${step.line}: the server sent\n  ${JSON.stringify(got)}\nexpected\n  ${JSON.stringify(want)}`);
         }
+      } else if (step.kind === 'stdlib') {
+        const copy = path.join(cache, 'award', 'stdlib', step.name);
+        let text = null;
+        try { text = readFileSync(copy, 'utf8'); } catch { /* reported below */ }
+        if (text !== readFileSync(path.join(repo, 'stdlib', step.name), 'utf8')) {
+          ok = false;
+          console.log(`FAIL ${name}: ${copy} is missing or differs from stdlib/${step.name}`);
+        }
+        let mode = 0o222;
+        try { mode = statSync(copy).mode; } catch { /* reported above */ }
+        if (mode & 0o222) { ok = false; console.log(`FAIL ${name}: ${copy} is writable`); }
       } else if (step.kind === 'exit') {
         server.proc.stdin.end();
         const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('timeout'), 10000))]);
