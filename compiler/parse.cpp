@@ -362,6 +362,7 @@ class Builder {
   ast::TypeRef type_ref(P::TypeRefContext* ctx) {
     ast::TypeRef t;
     t.range = range(ctx);
+    if (!ctx) return t;  // error recovery left the type out (`level:` and nothing)
     t.optional = ctx->K_OPTIONAL() != nullptr;
     if (ctx->K_LIST()) {
       t.list = true;
@@ -530,6 +531,7 @@ class Builder {
     j->range = range(ctx);
     j->kind = ast::Json::Object;
     for (auto* p : ctx->jsonPair()) {
+      if (!p->key) continue;  // error recovery: a pair without its key
       std::string_view k = range(p->key).text();
       j->object.emplace_back(unescape(k.substr(1, k.size() - 2)), json_value(p->jsonValue()));
     }
@@ -537,6 +539,11 @@ class Builder {
   }
 
   std::unique_ptr<ast::Json> json_value(P::JsonValueContext* ctx) {
+    if (!ctx) {  // error recovery left the value out
+      auto j = std::make_unique<ast::Json>();
+      j->range = Range{&src_, 0, 0};
+      return j;
+    }
     if (auto* o = ctx->jsonObject()) return json_object(o);
     auto j = std::make_unique<ast::Json>();
     j->range = range(ctx);
