@@ -1,6 +1,7 @@
 #include "lsp/service.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -325,6 +326,7 @@ Range json_key(const SourceFile& src, const ast::Json& value) {
   skip_space();
   if (i == 0 || t[i - 1] != '"') return {};
   size_t end = i;
+  if (end < 2) return {};
   size_t open = t.rfind('"', end - 2);
   if (open == std::string_view::npos) return {};
   return Range{&src, static_cast<uint32_t>(open), static_cast<uint32_t>(end)};
