@@ -338,6 +338,25 @@ class Locator {
     for (const auto& a : f.articles) collect(a.members);
   }
 
+  // The reference of the article item a statement stands in: 第十条（二）.
+  std::string ref_of(const ast::Stmt* s) const {
+    std::function<bool(const std::vector<ast::Member>&, std::string&)> walk =
+        [&](const std::vector<ast::Member>& ms, std::string& ref) {
+          for (const auto& m : ms) {
+            if (m.stmt.get() == s) return true;
+            if (!m.item) continue;
+            std::string inner = ref + m.item->label;
+            if (walk(m.item->members, inner)) { ref = inner; return true; }
+          }
+          return false;
+        };
+    for (const auto& a : file_.articles) {
+      std::string ref = a.label;
+      if (walk(a.members, ref)) return ref;
+    }
+    return {};
+  }
+
   Target find() {
     for (const auto& u : file_.uses)
       if (inside(u.range, off_)) return done(Target::Module, u.range, [&](Target& t) { t.text = u.text; });
@@ -353,6 +372,7 @@ class Locator {
     }
     for (const auto& t : file_.tests)
       if (!found_ && inside(t.range, off_)) test(t);
+    if (result_.kind == Target::Judgement) result_.text = ref_of(result_.stmt);
     return result_;
   }
 
@@ -714,6 +734,7 @@ std::string hover_text(const Target& t, const Names& names) {
     }
     case Target::Judgement: {
       std::string s = fmt::format("**judgement** `{}`", t.stmt->name.text);
+      if (!t.text.empty()) s += " · " + t.text;
       return s + "\n\n" + t.stmt->text;
     }
     case Target::Rule: {
