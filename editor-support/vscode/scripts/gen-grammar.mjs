@@ -1,12 +1,51 @@
-// Writes syntaxes/award.tmLanguage.json from the keyword table of
-// grammar/AwardLexer.g4, so a keyword added there is highlighted without an
-// edit here. `--check` writes nothing and exits 1 when the file is stale.
+// Writes syntaxes/award.tmLanguage.json and snippets/award.json from the
+// keyword table of grammar/AwardLexer.g4, so a keyword added or respelled
+// there is highlighted and inserted without an edit here. `--check` writes
+// nothing and exits 1 when either file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readKeywords } from './keywords.mjs';
 
-const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../syntaxes/award.tmLanguage.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outputs = {
+  grammar: path.join(root, 'syntaxes/award.tmLanguage.json'),
+  snippets: path.join(root, 'snippets/award.json'),
+};
+
+// Snippets for an article, an award and a test, in each keyword language:
+// {K_…} stands for the keyword's spelling. A file uses one set of keywords.
+const snippetTemplates = {
+  Article: {
+    description: 'An article with its text and one item holding a rule',
+    body: ['{K_ARTICLE} ${1:第十条} "${2:条文}" {', '  {K_ITEM} ${3:（一）} "${4:项的条文}" {', '    {K_REQUIRE} ${5:condition}', '  }', '}'],
+  },
+  Award: {
+    description: 'An award, declared in the article that creates it',
+    body: ['{K_AWARD} ${1:quality} "${2:政府质量奖}" {K_FOR} ${3|organization,individual|} {', '  name "${4:官方名称}"',
+      '  cycle ${5:2} {K_YEARS}', '  quota ${6:5}', '  vacant ${7|{K_TRUE},{K_FALSE}|}', '}'],
+  },
+  Test: {
+    description: 'A test: facts, a reference date, the expected verdict and the items that decide it',
+    body: ['{K_TEST} "${1:说明}" {', '  {K_GIVEN} "${2:../examples/applicant.json}" {K_WITH} { ${3:"registered_on": "2022-01-01"} }',
+      '  {K_ON} ${4:2024-06-30}', '  {K_EXPECT} ${5:quality} ${6|ineligible,eligible,undetermined|} {K_BECAUSE} ${7:第十条（一）}', '}'],
+  },
+};
+
+export function snippets(keywords) {
+  const out = {};
+  for (const [lang, label] of [['en', ''], ['zh', ' (中文关键字)']]) {
+    const spell = (line) => line.replace(/\{(K_[A-Z_]+)\}/g, (_, t) => keywords.find((k) => k.type === t)[lang]);
+    for (const [name, t] of Object.entries(snippetTemplates)) {
+      out[name + label] = {
+        prefix: spell(`{K_${name.toUpperCase()}}`),
+        description: t.description,
+        body: t.body.map(spell),
+      };
+    }
+  }
+  return out;
+}
 
 // The scope of each group of keywords; a keyword in no group is keyword.other.
 const groups = {
@@ -97,17 +136,26 @@ export function grammar(keywords) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = JSON.stringify(grammar(readKeywords()), null, 2) + '\n';
+  const keywords = readKeywords();
+  const texts = {
+    grammar: JSON.stringify(grammar(keywords), null, 2) + '\n',
+    snippets: JSON.stringify(snippets(keywords), null, 2) + '\n',
+  };
   if (process.argv.includes('--check')) {
-    let old = '';
-    try { old = readFileSync(out, 'utf8'); } catch { /* missing counts as stale */ }
-    if (old !== text) {
-      console.error('syntaxes/award.tmLanguage.json is stale: run `node editor-support/vscode/scripts/gen-grammar.mjs`');
-      console.log('0 passed, 1 failed');
-      process.exit(1);
+    let passed = 0;
+    let failed = 0;
+    for (const [what, file] of Object.entries(outputs)) {
+      let old = '';
+      try { old = readFileSync(file, 'utf8'); } catch { /* missing counts as stale */ }
+      if (old === texts[what]) passed++;
+      else {
+        failed++;
+        console.error(`${path.relative(root, file)} is stale: run \`node editor-support/vscode/scripts/gen-grammar.mjs\``);
+      }
     }
-    console.log('1 passed, 0 failed');
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
   } else {
-    writeFileSync(out, text);
+    for (const [what, file] of Object.entries(outputs)) writeFileSync(file, texts[what]);
   }
 }
