@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/diagnostics.h"
+#include "runtime/date.h"
 
 namespace award::cli {
 
@@ -32,6 +33,14 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& o);
 
+struct EvalTableOptions {
+  std::vector<std::string> policies;  // files or folders
+  std::vector<std::string> facts;
+  std::string on;
+  std::string format = "text";
+};
+int run_eval_table(const EvalTableOptions& o);
+
 struct SchemaOptions {
   std::string policy;
 };
@@ -44,6 +53,20 @@ struct TestOptions {
 int run_test(const TestOptions& o);
 std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error);
 
+struct CoverageOptions {
+  std::vector<std::string> paths;  // files or folders; default policies/
+};
+int run_coverage(const CoverageOptions& o);
+
+struct DiffOptions {
+  std::string old_policy, new_policy;
+  std::string format = "text";
+  bool witnesses = false;
+  std::string applicants;
+  std::string on;
+};
+int run_diff(const DiffOptions& o);
+
 struct CalendarOptions {
   std::string action;       // add | between | is-working
   std::vector<std::string> args;
@@ -55,6 +78,9 @@ int run_calendar(const CalendarOptions& o);
 int run_lsp();
 
 // Shared helpers.
+// --on: the given date, or today when empty; nullopt (after a message naming
+// the command) when it is not a date in the calendar.
+std::optional<Date> reference_date(const std::string& on, const char* command);
 bool stderr_is_tty();
 void print_diagnostics(const DiagnosticSink& d);
 

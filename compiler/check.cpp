@@ -265,6 +265,7 @@ class Checker {
   void collect_awards(const std::vector<ast::Member>& members, const std::string& ref) {
     for (const auto& m : members) {
       if (m.item) collect_awards(m.item->members, ref + m.item->label);
+      if (m.group) collect_awards(m.group->members, ref);
       if (!m.stmt || m.stmt->kind != ast::StmtKind::Award) continue;
       const ast::Stmt& s = *m.stmt;
       if (p_->find_award(s.name.text) >= 0) {
@@ -400,6 +401,13 @@ class Checker {
           inner.for_range = it.for_awards.front().range;
         }
         members(it.members, inner);
+      } else if (m.group) {
+        // Same article item, fewer awards: the rules keep the enclosing reference.
+        Context inner = ctx;
+        inner.awards = resolve_awards(m.group->for_awards);
+        inner.explicit_awards = true;
+        inner.for_range = m.group->for_awards.front().range;
+        members(m.group->members, inner);
       } else if (m.stmt) {
         statement(*m.stmt, ctx);
       }
