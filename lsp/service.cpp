@@ -344,6 +344,7 @@ class Locator {
         [&](const std::vector<ast::Member>& ms, std::string& ref) {
           for (const auto& m : ms) {
             if (m.stmt.get() == s) return true;
+            if (m.group && walk(m.group->members, ref)) return true;
             if (!m.item) continue;
             std::string inner = ref + m.item->label;
             if (walk(m.item->members, inner)) { ref = inner; return true; }
@@ -366,6 +367,7 @@ class Locator {
       if (found_ || !inside(a.range, off_)) continue;
       article_ = &a;
       items_.clear();
+      fors_ = {&a.for_awards};
       if (inside(a.label_range, off_)) return done(Target::Article, a.label_range, [&](Target& t) { t.article = &a; });
       awards(a.for_awards);
       members(a.members);
@@ -393,16 +395,15 @@ class Locator {
     return it == names_.records.end() ? nullptr : it->second;
   }
 
-  // The awards named by the innermost `for` around the article and items.
-  std::vector<const ast::Name*> for_awards(const ast::Article* a, const std::vector<const ast::Item*>& items) const {
+  // The awards named by the innermost `for` of the article, items and
+  // `for … { }` groups around a place, outermost first in `fors`.
+  static std::vector<const ast::Name*> innermost(const std::vector<const std::vector<ast::Name>*>& fors) {
     std::vector<const ast::Name*> out;
-    for (auto it = items.rbegin(); it != items.rend(); ++it)
-      if (!(*it)->for_awards.empty()) {
-        for (const auto& n : (*it)->for_awards) out.push_back(&n);
-        return out;
+    for (auto it = fors.rbegin(); it != fors.rend(); ++it)
+      if (!(*it)->empty()) {
+        for (const auto& n : **it) out.push_back(&n);
+        break;
       }
-    if (a)
-      for (const auto& n : a->for_awards) out.push_back(&n);
     return out;
   }
 
@@ -425,6 +426,7 @@ class Locator {
   void collect(const std::vector<ast::Member>& ms) {
     for (const auto& m : ms) {
       if (m.item) collect(m.item->members);
+      if (m.group) collect(m.group->members);
       if (!m.stmt) continue;
       if (m.stmt->kind == ast::StmtKind::Award) award_decls_.emplace(m.stmt->name.text, m.stmt.get());
       if (m.stmt->kind == ast::StmtKind::Judgement) judgements_.emplace(m.stmt->name.text, m.stmt.get());
@@ -475,9 +477,16 @@ class Locator {
       if (m.item && inside(m.item->range, off_)) {
         const ast::Item& it = *m.item;
         items_.push_back(&it);
+        fors_.push_back(&it.for_awards);
         if (inside(it.label_range, off_)) { set(Target::Item, it.label_range, [](Target&) {}); return; }
         awards(it.for_awards);
         members(it.members);
+        return;
+      }
+      if (m.group && inside(m.group->range, off_)) {
+        fors_.push_back(&m.group->for_awards);
+        awards(m.group->for_awards);
+        members(m.group->members);
         return;
       }
       if (m.stmt && inside(m.stmt->range, off_)) return statement(*m.stmt);
@@ -487,7 +496,7 @@ class Locator {
   void statement(const ast::Stmt& s) {
     using K = ast::StmtKind;
     std::vector<Frame> frames;
-    frames.push_back(Frame{Ty{Ty::Record, "", subject(for_awards(article_, items_)), nullptr, nullptr}, "", nullptr, ""});
+    frames.push_back(Frame{Ty{Ty::Record, "", subject(innermost(fors_)), nullptr, nullptr}, "", nullptr, ""});
     auto rule = [&](Target::Kind k) {
       set(k, s.keyword, [&](Target& t) { t.stmt = &s; t.text = s.name.text; });
     };
@@ -646,8 +655,13 @@ class Locator {
       const std::vector<ast::Member>* ms = &a.members;
       while (!rest.empty()) {
         const ast::Item* next = nullptr;
-        for (const auto& m : *ms)
-          if (m.item && rest.compare(0, m.item->label.size(), m.item->label) == 0) next = m.item.get();
+        std::function<void(const std::vector<ast::Member>&)> look = [&](const std::vector<ast::Member>& list) {
+          for (const auto& m : list) {
+            if (m.item && rest.compare(0, m.item->label.size(), m.item->label) == 0) next = m.item.get();
+            if (m.group) look(m.group->members);
+          }
+        };
+        look(*ms);
         if (!next) break;
         chain.push_back(next);
         rest = rest.substr(next->label.size());
@@ -667,6 +681,7 @@ class Locator {
   Target result_;
   const ast::Article* article_ = nullptr;
   std::vector<const ast::Item*> items_;
+  std::vector<const std::vector<ast::Name>*> fors_;
   std::map<std::string, const ast::Stmt*> award_decls_;
   std::map<std::string, const ast::Stmt*> judgements_;
 };
@@ -988,7 +1003,9 @@ std::vector<Symbol> Service::symbols(const std::string& uri) const {
   std::function<void(const std::vector<ast::Member>&, std::vector<Symbol>&)> members =
       [&](const std::vector<ast::Member>& ms, std::vector<Symbol>& out) {
         for (const auto& m : ms) {
-          if (m.item) {
+          if (m.group) {
+            members(m.group->members, out);  // a `for … { }` group adds no level to the outline
+          } else if (m.item) {
             Symbol s = sym(m.item->label, m.item->text.value_or(""), SymbolKind::Field, m.item->range, m.item->label_range);
             members(m.item->members, s.children);
             out.push_back(std::move(s));
@@ -1039,6 +1056,7 @@ std::vector<Fold> Service::folds(const std::string& uri) const {
   std::function<void(const std::vector<ast::Member>&)> members = [&](const std::vector<ast::Member>& ms) {
     for (const auto& m : ms) {
       if (m.item) { fold(m.item->range); members(m.item->members); }
+      else if (m.group) { fold(m.group->range); members(m.group->members); }
       else if (m.stmt && m.stmt->kind == ast::StmtKind::Award) fold(m.stmt->range);
     }
   };
@@ -1118,21 +1136,22 @@ std::vector<CompletionItem> Service::completion(const std::string& uri, Position
   names.add(f);
   uint32_t good_off = q->map ? q->map->to_good_clamped(off) : off;
   Locator locator(f, names, good_off);
-  const ast::Article* article = nullptr;
-  std::vector<const ast::Item*> items;
+  std::vector<const std::vector<ast::Name>*> fors;
+  auto around = [&](const Range& r) { return r.begin <= good_off && good_off <= r.end; };
   for (const auto& a : f.articles) {
-    if (!(a.range.begin <= good_off && good_off <= a.range.end)) continue;
-    article = &a;
+    if (!around(a.range)) continue;
+    fors.push_back(&a.for_awards);
     const std::vector<ast::Member>* ms = &a.members;
     for (bool deeper = true; deeper;) {
       deeper = false;
-      for (const auto& m : *ms)
-        if (m.item && m.item->range.begin <= good_off && good_off <= m.item->range.end) {
-          items.push_back(m.item.get());
-          ms = &m.item->members;
-          deeper = true;
-          break;
-        }
+      for (const auto& m : *ms) {
+        const ast::Node* node = m.item ? static_cast<const ast::Node*>(m.item.get()) : m.group.get();
+        if (!node || !around(node->range)) continue;
+        fors.push_back(m.item ? &m.item->for_awards : &m.group->for_awards);
+        ms = m.item ? &m.item->members : &m.group->members;
+        deeper = true;
+        break;
+      }
     }
   }
 
@@ -1141,7 +1160,7 @@ std::vector<CompletionItem> Service::completion(const std::string& uri, Position
   for (size_t i = ctx.size(); i-- > 0;)
     if (kStatementStarts.count(ctx[i]->type)) { start = i; break; }
   std::vector<Frame> frames;
-  const ast::RecordDecl* root = locator.subject(locator.for_awards(article, items));
+  const ast::RecordDecl* root = locator.subject(Locator::innermost(fors));
   if (!ctx.empty() && ctx[start]->type == "K_REVOKE") {
     std::vector<ast::Name> named;
     for (size_t i = start + 1; i < ctx.size() && (is_ident(*ctx[i]) || ctx[i]->type == "COMMA"); ++i)
