@@ -33,7 +33,7 @@ int run_coverage(const CoverageOptions& o) {
     const ir::Policy& p = *r.policy;
     if (p.id.empty()) continue;  // a module, not a policy
     Evaluator ev(p);
-    ev.set_calendar(&national_calendar());
+    ev.set_calendar(&policy_calendar(p));
     FactLoader loader(p);
     FactStore store;
     std::vector<bool> exercised(p.rules.size(), false);

@@ -69,10 +69,9 @@ int run_diff(const DiffOptions& o) {
   size_t population = 0;
   if (!o.applicants.empty()) {
     Evaluator eo(po), en(pn);
-    for (Evaluator* e : {&eo, &en}) {
-      e->set_reference_date(on);
-      e->set_calendar(&national_calendar());
-    }
+    eo.set_calendar(&policy_calendar(po));
+    en.set_calendar(&policy_calendar(pn));
+    for (Evaluator* e : {&eo, &en}) e->set_reference_date(on);
     FactLoader lo(po), ln(pn);
     FactStore so, sn;
     std::string ferr;

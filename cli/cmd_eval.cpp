@@ -62,7 +62,7 @@ int run_eval(const EvalOptions& o) {
 
   Evaluator ev(p);
   ev.set_reference_date(on);
-  ev.set_calendar(&national_calendar());
+  ev.set_calendar(&policy_calendar(p));
   FactLoader loader(p);
   FactStore store;
   AwardOutcome outcome;
@@ -127,6 +127,14 @@ int run_eval(const EvalOptions& o) {
       }
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
+        if (const auto& f = ev.calendar_failure()) {
+          // Missing calendar data is not a missing fact: the verdict would be
+          // a guess, so the record gets an error row naming the rule and year.
+          std::string rule = f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref;
+          error_row(place, store.id, rule,
+                    fmt::format("{}: cannot count working days in {}: {}", p.awards[a].id, f->year, f->message));
+          continue;
+        }
         ++results;
         if (jsonl) result_jsonl(out.buf, p, store, outcome);
         else if (json) {

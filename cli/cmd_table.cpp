@@ -58,7 +58,7 @@ int run_eval_table(const EvalTableOptions& o) {
     if (p.id.empty() || p.awards.empty()) continue;
     Evaluator ev(p);
     ev.set_reference_date(on);
-    ev.set_calendar(&national_calendar());
+    ev.set_calendar(&policy_calendar(p));
     FactLoader loader(p);
     FactStore store;
     for (const auto& facts : o.facts) {

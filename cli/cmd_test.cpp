@@ -57,7 +57,7 @@ int run_test(const TestOptions& o) {
     }
     const ir::Policy& p = *r.policy;
     Evaluator ev(p);
-    ev.set_calendar(&national_calendar());
+    ev.set_calendar(&policy_calendar(p));
     FactLoader loader(p);
     FactStore store;
     for (const auto& t : p.tests) {
@@ -74,6 +74,11 @@ int run_test(const TestOptions& o) {
       for (const auto& x : t.expects) {
         int32_t a = p.find_award(x.award);
         AwardOutcome out = ev.decide(a, store);
+        if (const auto& f = ev.calendar_failure()) {
+          problems += fmt::format("    {}: {}: cannot count working days in {}: {}\n", x.award,
+                                  f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref, f->year, f->message);
+          continue;
+        }
         std::vector<std::string> refs = deciding_refs(p, out);
         std::set<std::string> got(refs.begin(), refs.end());
         std::set<std::string> want(x.because.begin(), x.because.end());

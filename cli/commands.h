@@ -74,6 +74,25 @@ struct CalendarOptions {
 };
 int run_calendar(const CalendarOptions& o);
 
+struct StatusOptions {
+  std::string policy;
+  std::string facts;        // a JSON object or array, or - for standard input
+  std::string award;
+  std::string awarded_on;   // YYYY-MM-DD
+  std::string on;           // the day revocation is decided; empty: today
+  std::string format = "text";
+};
+int run_status(const StatusOptions& o);
+
+struct TimelineOptions {
+  std::string policy;
+  std::string start;        // YYYY-MM-DD: date the procedure deadlines from it
+  std::string awarded_on;   // YYYY-MM-DD: revocation windows, reapplication, retention
+  std::string award;        // empty: every award
+  std::string format = "text";
+};
+int run_timeline(const TimelineOptions& o);
+
 // `award lsp`: the language server on standard input and output.
 int run_lsp();
 

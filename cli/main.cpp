@@ -58,6 +58,23 @@ int main(int argc, char** argv) {
   t->add_option("paths", tst.paths, "Policy files or folders (default: policies/)");
   t->add_flag("-v,--verbose", tst.verbose, "List passing tests too");
 
+  StatusOptions st;
+  auto* su = app.add_subcommand("status", "After an award: is it revoked, under which article, with what consequences");
+  su->add_option("policy", st.policy, "Policy file")->required();
+  su->add_option("facts", st.facts, "The winner's record: a JSON object or array, or - for standard input")->required();
+  su->add_option("--award", st.award, "The award won")->required();
+  su->add_option("--awarded-on", st.awarded_on, "The award date YYYY-MM-DD")->required();
+  su->add_option("--on", st.on, "Reference date YYYY-MM-DD, the day revocation is decided (default: today)");
+  su->add_option("--format", st.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  TimelineOptions tl;
+  auto* ti = app.add_subcommand("timeline", "The dates of a policy's deadlines, revocation windows, reapplication and retention");
+  ti->add_option("policy", tl.policy, "Policy file")->required();
+  ti->add_option("--start", tl.start, "Date the procedure deadlines from this day YYYY-MM-DD");
+  ti->add_option("--awarded-on", tl.awarded_on, "Award date YYYY-MM-DD");
+  ti->add_option("--award", tl.award, "Only this award");
+  ti->add_option("--format", tl.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
   CoverageOptions cov;
   auto* cv = app.add_subcommand("coverage", "Articles with rules, prose-only articles, and rules no test exercises");
   cv->add_option("paths", cov.paths, "Policy files or folders (default: policies/)");
@@ -131,6 +148,8 @@ int main(int argc, char** argv) {
     }
     if (*s) return run_schema(sc);
     if (*t) return run_test(tst);
+    if (*su) return run_status(st);
+    if (*ti) return run_timeline(tl);
     if (*cv) return run_coverage(cov);
     if (*d) return run_diff(df);
     if (*lsp) return run_lsp();

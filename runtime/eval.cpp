@@ -70,9 +70,16 @@ std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
     case Unit::Months: return add_months(d, n);
     case Unit::Years: return add_years(d, n);
     case Unit::WorkingDays: {
-      if (!calendar_) return std::nullopt;
+      if (!calendar_) {
+        if (!calendar_failure_)
+          calendar_failure_ = CalendarFailure{current_rule_, civil(d).year, "no working-day calendar was given"};
+        return std::nullopt;
+      }
       auto r = calendar_->add_working_days(d, n);
-      if (!r) return std::nullopt;
+      if (!r) {
+        if (!calendar_failure_) calendar_failure_ = CalendarFailure{current_rule_, r.error().year, r.error().message};
+        return std::nullopt;
+      }
       return *r;
     }
   }
@@ -403,6 +410,7 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
   const ir::Award& a = p_.awards[award];
   out.award = award;
   out.rules.clear();
+  calendar_failure_.reset();
   if (s.root_type < 0) out.subject = Truth::Unknown;
   else out.subject = s.root_type == a.subject ? Truth::True : Truth::False;
   bool any_false = out.subject == Truth::False, any_unknown = out.subject == Truth::Unknown;
@@ -412,7 +420,9 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
       if (std::find(r.awards.begin(), r.awards.end(), award) == r.awards.end()) continue;
       RuleOutcome ro;
       ro.rule = static_cast<int32_t>(i);
+      current_rule_ = ro.rule;
       ro.holds = rule_holds(r, s, &ro.applies);
+      current_rule_ = -1;
       if (ro.holds == Truth::False) any_false = true;
       else if (ro.holds == Truth::Unknown) any_unknown = true;
       out.rules.push_back(ro);

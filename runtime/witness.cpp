@@ -40,10 +40,9 @@ struct WitnessSearch::Impl {
   std::vector<int32_t> dates;
 
   Impl(const ir::Policy& a, const ir::Policy& b, Date d) : o(a), n(b), on(d), eo(a), en(b), lo(a), ln(b) {
-    for (Evaluator* e : {&eo, &en}) {
-      e->set_reference_date(on);
-      e->set_calendar(&national_calendar());
-    }
+    eo.set_calendar(&policy_calendar(a));
+    en.set_calendar(&policy_calendar(b));
+    for (Evaluator* e : {&eo, &en}) e->set_reference_date(on);
     for (const ir::Policy* p : {&o, &n})
       for (const auto& v : p->consts) {
         if (v.tag == Tag::Num) numbers.push_back(Decimal{v.num});
