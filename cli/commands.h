@@ -99,6 +99,9 @@ struct TimelineOptions {
 };
 int run_timeline(const TimelineOptions& o);
 
+// `award lsp`: the language server on standard input and output.
+int run_lsp();
+
 // Shared helpers.
 // --on: the given date, or today when empty; nullopt (after a message naming
 // the command) when it is not a date in the calendar.

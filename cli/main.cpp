@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
   for (auto* sub : {cadd, cbetween, cis})
     sub->add_option("--region", cal.region, "Regional layer (xinjiang)");
 
+  auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (for editors)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& h) {
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
     if (*f) return run_fmt(fm);
     if (*cv) return run_coverage(cov);
     if (*d) return run_diff(df);
+    if (*lsp) return run_lsp();
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }

@@ -379,6 +379,7 @@ class Builder {
   ast::TypeRef type_ref(P::TypeRefContext* ctx) {
     ast::TypeRef t;
     t.range = range(ctx);
+    if (!ctx) return t;  // error recovery left the type out (`level:` and nothing)
     t.optional = ctx->K_OPTIONAL() != nullptr;
     if (ctx->K_LIST()) {
       t.list = true;
@@ -556,6 +557,7 @@ class Builder {
     j->range = range(ctx);
     j->kind = ast::Json::Object;
     for (auto* p : ctx->jsonPair()) {
+      if (!p->key) continue;  // error recovery: a pair without its key
       std::string_view k = range(p->key).text();
       j->object.emplace_back(unescape(k.substr(1, k.size() - 2)), json_value(p->jsonValue()));
     }
@@ -563,6 +565,11 @@ class Builder {
   }
 
   std::unique_ptr<ast::Json> json_value(P::JsonValueContext* ctx) {
+    if (!ctx) {  // error recovery left the value out
+      auto j = std::make_unique<ast::Json>();
+      j->range = Range{&src_, 0, 0};
+      return j;
+    }
     if (auto* o = ctx->jsonObject()) return json_object(o);
     auto j = std::make_unique<ast::Json>();
     j->range = range(ctx);
@@ -1142,6 +1149,30 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
       diags.error(Code::E100, Range{&src, 0, 0}, fmt::format("could not read the syntax tree: {}", e.what()));
     return empty();
   }
+}
+
+std::vector<LexToken> lex(const SourceFile& src) {
+  std::vector<LexToken> out;
+  if (src.text.size() > kMaxSourceBytes || src.text.find('\0') != std::string::npos ||
+      first_invalid_utf8(src.text) != std::string_view::npos)
+    return out;
+  std::vector<uint32_t> cp2byte;
+  cp2byte.reserve(src.text.size() + 1);
+  for (uint32_t i = 0; i < src.text.size(); ++i)
+    if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
+  cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
+  antlr4::ANTLRInputStream input(src.text);
+  AwardLexer lexer(&input);
+  lexer.removeErrorListeners();
+  const antlr4::dfa::Vocabulary& vocab = lexer.getVocabulary();
+  for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken()) {
+    if (t->getType() == AwardLexer::WS) continue;
+    size_t a = t->getStartIndex(), b = t->getStopIndex() + 1;
+    uint32_t ba = a < cp2byte.size() ? cp2byte[a] : static_cast<uint32_t>(src.text.size());
+    uint32_t bb = b < cp2byte.size() ? cp2byte[b] : static_cast<uint32_t>(src.text.size());
+    out.push_back({vocab.getSymbolicName(t->getType()), Range{&src, ba, bb}});
+  }
+  return out;
 }
 
 }  // namespace award

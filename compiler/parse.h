@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "compiler/ast.h"
 #include "compiler/diagnostics.h"
@@ -45,6 +47,18 @@ struct Token {
 // is given it receives every token of the source, hidden ones included (empty
 // when the source could not be tokenised).
 std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, std::vector<Token>* tokens = nullptr);
+
+// One token as the lexer sees it, for editor features that read the text
+// around a position (completion, the keyword language of a file). `type` is
+// the lexer's symbolic name: "K_REQUIRE", "ID", "EQ", "LINE_COMMENT" …
+struct LexToken {
+  std::string type;
+  Range range;
+};
+
+// Every token but white space, comments included, in order. Empty when the
+// text is not valid UTF-8 or is over the size limit (parse() reports those).
+std::vector<LexToken> lex(const SourceFile& src);
 
 // The canonical display name of a token type, for messages ("`require`").
 std::string token_display_name(size_t token_type);

@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
 # the calendar's test oracle (chinese-days), pinned by package-lock.json
 (cd tests/calendar && npm ci --no-audit --no-fund --loglevel=error)
+# the VS Code extension and its grammar test (vscode-textmate, vscode-oniguruma, @vscode/vsce)
+(cd editor-support/vscode && npm ci --no-audit --no-fund --loglevel=error)
 bash scripts/build.sh
 ctest --test-dir build -j"$(nproc)" --output-on-failure
