@@ -1,10 +1,13 @@
 #include <cstdio>
 #include <fmt/format.h>
+#include <memory>
 #include <simdjson.h>
+#include <thread>
 #include <unordered_map>
 
 #include "cli/commands.h"
 #include "compiler/compile.h"
+#include "runtime/batch.h"
 #include "runtime/calendars.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
@@ -93,8 +96,94 @@ int run_eval(const EvalOptions& o) {
     else out.buf += fmt::format("\n{}{}\n  error: {}\n", where, who, what);
   };
 
+  // After a record is loaded: a second use of an id is an error in its place; fields
+  // the vocabulary lacks are warned about (the first 20). False when the record is out.
+  auto admit = [&](const RecordPlace& place, const std::string& id, const std::string* unknown_begin,
+                   const std::string* unknown_end) {
+    if (!id.empty()) {
+      auto [it, inserted] = seen_ids.emplace(id, records);
+      if (!inserted) {
+        error_row(place, id, "id", fmt::format("duplicate applicant id (first seen in record {})", it->second));
+        return false;
+      }
+    }
+    if (unknown_begin != unknown_end && warned < 20) {
+      std::string names;
+      for (auto u = unknown_begin; u != unknown_end; ++u) names += (names.empty() ? "" : ", ") + *u;
+      std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
+                   id.empty() ? "" : (" " + id).c_str(), unknown_end - unknown_begin == 1 ? "" : "s", names.c_str());
+      if (++warned == 20) std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
+    }
+    return true;
+  };
+
+  // JSON Lines to JSON Lines, the batch path: records are parsed and evaluated on
+  // `jobs` threads (runtime/batch.h); ids, warnings, errors and output are settled
+  // here in input order.
+  const unsigned jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  auto make_work = [&]() -> BatchWork {
+    struct Worker {
+      Evaluator ev;
+      FactLoader loader;
+      FactStore store;
+      AwardOutcome outcome;
+      LoadProblem prob;
+      std::vector<std::string> unknown;
+      explicit Worker(const ir::Policy& p) : ev(p), loader(p) {}
+    };
+    auto w = std::make_shared<Worker>(p);
+    w->ev.set_reference_date(on);
+    w->ev.set_calendar(&national_calendar());
+    return [w, &p, &awards](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
+                            BatchRecord& rec) {
+      if (!obj) {
+        rec.bad = true;
+        rec.message = err;
+        return;
+      }
+      w->unknown.clear();
+      bool loaded = w->loader.load(*obj, w->store, w->prob, &w->unknown);
+      if (!w->store.id.empty()) chunk.set_id(rec, w->store.id);
+      if (!loaded) {
+        rec.bad = true;
+        rec.field = w->prob.field;
+        rec.message = w->prob.message;
+        return;
+      }
+      for (auto& u : w->unknown) chunk.unknown.push_back(std::move(u));
+      rec.unknown_end = static_cast<uint32_t>(chunk.unknown.size());
+      for (int32_t a : awards) {
+        w->ev.decide_into(a, w->store, w->outcome);
+        result_jsonl(chunk.out, p, w->store, w->outcome);
+      }
+    };
+  };
+  auto commit = [&](const std::string& file, BatchChunk& chunk) {
+    std::string id;
+    for (const BatchRecord& rec : chunk.records) {
+      ++records;
+      RecordPlace place{file, rec.index, rec.line};
+      id.assign(chunk.id(rec));
+      if (rec.bad) {
+        error_row(place, id, rec.field, rec.message);
+        continue;
+      }
+      if (!admit(place, id, chunk.unknown.data() + rec.unknown_begin, chunk.unknown.data() + rec.unknown_end)) continue;
+      out.buf += chunk.rows(rec);
+      results += awards.size();
+      out.maybe_flush();
+    }
+  };
+
   for (const auto& file : o.facts) {
     std::string ferr;
+    if (jsonl && is_json_lines_file(file)) {
+      if (!run_batch(file, jobs, make_work, [&](BatchChunk& chunk) { commit(file, chunk); }, ferr)) {
+        ++bad;
+        std::fprintf(stderr, "error: %s\n", ferr.c_str());
+      }
+      continue;
+    }
     bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
       ++records;
       if (!obj) {
@@ -107,20 +196,7 @@ int run_eval(const EvalOptions& o) {
         error_row(place, store.id, prob.field, prob.message);
         return;
       }
-      if (!store.id.empty()) {
-        auto [it, inserted] = seen_ids.emplace(store.id, records);
-        if (!inserted) {
-          error_row(place, store.id, "id", fmt::format("duplicate applicant id (first seen in record {})", it->second));
-          return;
-        }
-      }
-      if (!unknown.empty() && warned < 20) {
-        std::string names;
-        for (const auto& u : unknown) names += (names.empty() ? "" : ", ") + u;
-        std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
-                     store.id.empty() ? "" : (" " + store.id).c_str(), unknown.size() == 1 ? "" : "s", names.c_str());
-        if (++warned == 20) std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
-      }
+      if (!admit(place, store.id, unknown.data(), unknown.data() + unknown.size())) return;
       if (text) {
         std::string name;
         out.buf += fmt::format("\n{}\n", store.id.empty() ? fmt::format("{} (record {})", place.file, place.index) : store.id);
