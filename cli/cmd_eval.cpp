@@ -3,7 +3,6 @@
 #include <memory>
 #include <simdjson.h>
 #include <thread>
-#include <unordered_map>
 
 #include "cli/commands.h"
 #include "compiler/compile.h"
@@ -11,6 +10,7 @@
 #include "runtime/calendars.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/id_set.h"
 #include "runtime/input.h"
 #include "runtime/report.h"
 
@@ -71,7 +71,7 @@ int run_eval(const EvalOptions& o) {
   AwardOutcome outcome;
   Out out;
   std::vector<std::string> unknown;
-  std::unordered_map<std::string, size_t> seen_ids;
+  IdSet seen_ids;
   size_t records = 0, results = 0, bad = 0, warned = 0;
   bool first_json = true;
   const bool json = o.format == "json", jsonl = o.format == "jsonl", text = o.format == "text";
@@ -100,12 +100,10 @@ int run_eval(const EvalOptions& o) {
   // the vocabulary lacks are warned about (the first 20). False when the record is out.
   auto admit = [&](const RecordPlace& place, const std::string& id, const std::string* unknown_begin,
                    const std::string* unknown_end) {
-    if (!id.empty()) {
-      auto [it, inserted] = seen_ids.emplace(id, records);
-      if (!inserted) {
-        error_row(place, id, "id", fmt::format("duplicate applicant id (first seen in record {})", it->second));
-        return false;
-      }
+    uint64_t first = 0;
+    if (!id.empty() && !seen_ids.add(id, records, first)) {
+      error_row(place, id, "id", fmt::format("duplicate applicant id (first seen in record {})", first));
+      return false;
     }
     if (unknown_begin != unknown_end && warned < 20) {
       std::string names;

@@ -65,18 +65,21 @@ Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
 
 std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
   int64_t n = dur.dur.amount * sign;
+  Shift& memo = shifts_[static_cast<uint64_t>(n + dur.aux) & 3];
+  if (memo.unit == dur.aux && memo.from == d.days && memo.n == n) return memo.result;
+  std::optional<Date> r;
   switch (static_cast<Unit>(dur.aux)) {
-    case Unit::Days: return add_days(d, n);
-    case Unit::Months: return add_months(d, n);
-    case Unit::Years: return add_years(d, n);
+    case Unit::Days: r = add_days(d, n); break;
+    case Unit::Months: r = add_months(d, n); break;
+    case Unit::Years: r = add_years(d, n); break;
     case Unit::WorkingDays: {
-      if (!calendar_) return std::nullopt;
-      auto r = calendar_->add_working_days(d, n);
-      if (!r) return std::nullopt;
-      return *r;
+      if (!calendar_) break;
+      if (auto w = calendar_->add_working_days(d, n)) r = *w;
+      break;
     }
   }
-  return std::nullopt;
+  memo = Shift{d.days, n, dur.aux, r};
+  return r;
 }
 
 bool Evaluator::equal(const Value& a, const Value& b) {
