@@ -1,3 +1,4 @@
+#include <atomic>
 #include <cstdio>
 #include <fmt/format.h>
 #include <memory>
@@ -73,6 +74,9 @@ int run_eval(const EvalOptions& o) {
   std::vector<std::string> unknown;
   IdSet seen_ids;
   size_t records = 0, results = 0, bad = 0, warned = 0;
+  // Set once the last warning is out: from then on unknown fields are not collected
+  // (naming them costs an allocation each, and generated records have many).
+  std::atomic<bool> warnings_done = false;
   bool first_json = true;
   const bool json = o.format == "json", jsonl = o.format == "jsonl", text = o.format == "text";
 
@@ -110,7 +114,10 @@ int run_eval(const EvalOptions& o) {
       for (auto u = unknown_begin; u != unknown_end; ++u) names += (names.empty() ? "" : ", ") + *u;
       std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
                    id.empty() ? "" : (" " + id).c_str(), unknown_end - unknown_begin == 1 ? "" : "s", names.c_str());
-      if (++warned == 20) std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
+      if (++warned == 20) {
+        std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
+        warnings_done = true;
+      }
     }
     return true;
   };
@@ -132,7 +139,7 @@ int run_eval(const EvalOptions& o) {
     auto w = std::make_shared<Worker>(p);
     w->ev.set_reference_date(on);
     w->ev.set_calendar(&national_calendar());
-    return [w, &p, &awards](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
+    return [w, &p, &awards, &warnings_done](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
                             BatchRecord& rec) {
       if (!obj) {
         rec.bad = true;
@@ -140,7 +147,7 @@ int run_eval(const EvalOptions& o) {
         return;
       }
       w->unknown.clear();
-      bool loaded = w->loader.load(*obj, w->store, w->prob, &w->unknown);
+      bool loaded = w->loader.load(*obj, w->store, w->prob, warnings_done ? nullptr : &w->unknown);
       if (!w->store.id.empty()) chunk.set_id(rec, w->store.id);
       if (!loaded) {
         rec.bad = true;
@@ -190,7 +197,7 @@ int run_eval(const EvalOptions& o) {
       }
       LoadProblem prob;
       unknown.clear();
-      if (!loader.load(*obj, store, prob, &unknown)) {
+      if (!loader.load(*obj, store, prob, warnings_done ? nullptr : &unknown)) {
         error_row(place, store.id, prob.field, prob.message);
         return;
       }

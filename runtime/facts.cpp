@@ -200,16 +200,16 @@ bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uin
   size_t path_len = path.size();
   for (auto field : obj) {
     std::string_view key;
-    od::field f;
-    if (auto e = std::move(field).get(f)) {
+    if (auto e = field.error()) {
       error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
       return false;
     }
+    od::field& f = field.value_unsafe();  // in place: copying the field stalls on the copy just made
     if (auto e = field_key(f, key)) {
       error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
       return false;
     }
-    od::value v = f.value();
+    od::value& v = f.value();
     if (rec == p_.organization || rec == p_.individual) {
       if (key == "judgements" && path.empty()) {
         path += "judgements";
@@ -244,12 +244,11 @@ bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string&
                                  std::vector<std::string>* unknown) {
   for (auto field : obj) {
     std::string_view key;
-    od::field f;
-    if (std::move(field).get(f) || field_key(f, key)) {
+    if (field.error() || field_key(field.value_unsafe(), key)) {
       error = {path, "not valid JSON"};
       return false;
     }
-    od::value v = f.value();
+    od::value& v = field.value_unsafe().value();
     int32_t at = judgement_ids_.find(key);
     if (at < 0) {
       if (unknown) unknown->push_back(path + "." + std::string(key));
@@ -357,11 +356,11 @@ bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactSt
       size_t path_len = path.size();
       size_t i = 0;
       for (auto ev : a) {
-        od::value el;
-        if (ev.get(el)) {
+        if (ev.error()) {
           error = {path, "not valid JSON"};
           return false;
         }
+        od::value& el = ev.value_unsafe();  // in place, as for fields
         char index[24];
         path += '[';
         path.append(index, std::to_chars(index, index + sizeof index, i).ptr);
