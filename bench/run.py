@@ -30,26 +30,34 @@ SEED = "42"
 
 
 def run(cmd, stdout=subprocess.DEVNULL, stdin=None):
-    """Runs cmd; returns (seconds, peak RSS in KiB, exit status)."""
+    """Runs cmd; returns (wall seconds, peak RSS in KiB, exit status, stderr, CPU seconds)."""
+    # GNU time reports the peak RSS: a child of Python would inherit the high-water
+    # mark of the Python process it was forked from, whatever it uses after exec.
+    rss_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"award-bench-rss-{os.getpid()}"
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file, *cmd], stdout=stdout, stdin=stdin,
+                            stderr=subprocess.PIPE)
     stderr = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    peak_kib = int(rss_file.read_text().split()[-1])
+    rss_file.unlink()
     if proc.returncode not in (0, 1):
         sys.exit(f"run.py: {' '.join(map(str, cmd))} exited {proc.returncode}:\n{stderr.decode(errors='replace')}")
-    return seconds, usage.ru_maxrss, proc.returncode, stderr.decode(errors="replace")
+    return seconds, peak_kib, proc.returncode, stderr.decode(errors="replace"), usage.ru_utime + usage.ru_stime
 
 
 def timed(cmd, runs):
-    """Median seconds and the largest peak RSS over `runs` runs."""
-    times, peak = [], 0
+    """Median wall seconds, median CPU seconds (user + system) and the largest peak RSS
+    over `runs` runs. CPU time is what to compare on a machine others share too."""
+    times, cpus, peak = [], [], 0
     for _ in range(runs):
-        s, rss, _, _ = run(cmd)
+        s, rss, _, _, cpu = run(cmd)
         times.append(s)
+        cpus.append(cpu)
         peak = max(peak, rss)
-    return statistics.median(times), peak
+    return statistics.median(times), statistics.median(cpus), peak
 
 
 def population(build, n, workdir):
@@ -96,23 +104,26 @@ def rate(n, s):
 
 def bench_end_to_end(build, pop, n, runs, cores):
     print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), median of {runs}")
-    print("| program | seconds | records/s | ratio to baseline | peak RSS |")
-    print("|---|---:|---:|---:|---:|")
-    base_s, base_rss = timed(baseline_cmd(build, pop), runs)
-    print(f"| daqing-baseline | {base_s:.3f} | {rate(n, base_s)} | 1.00 | {base_rss / 1024:.1f} MiB |")
+    print("| program | wall s | records/s (wall) | ratio to baseline (wall) | CPU s | records per CPU-s | "
+          "ratio (CPU) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    base_s, base_cpu, base_rss = timed(baseline_cmd(build, pop), runs)
+    print(f"| daqing-baseline | {base_s:.3f} | {rate(n, base_s)} | 1.00 | {base_cpu:.3f} | {rate(n, base_cpu)} | 1.00 "
+          f"| {base_rss / 1024:.1f} MiB |")
     single = None
     for jobs in sorted({1, cores}):
-        s, rss = timed(award_cmd(build, pop, jobs), runs)
+        s, cpu, rss = timed(award_cmd(build, pop, jobs), runs)
         single = single or s
         extra = f" ({single / s:.2f}× --jobs 1)" if jobs > 1 else ""
-        print(f"| award eval --jobs {jobs} | {s:.3f} | {rate(n, s)} | {base_s / s:.2f}{extra} | {rss / 1024:.1f} MiB |")
+        print(f"| award eval --jobs {jobs} | {s:.3f} | {rate(n, s)} | {base_s / s:.2f}{extra} | {cpu:.3f} "
+              f"| {rate(n, cpu)} | {base_cpu / cpu:.2f} | {rss / 1024:.1f} MiB |")
 
 
 def bench_eval_alone(build, pop, n, runs):
-    print(f"\n## evaluation alone, {n:,} records already in memory, best of {runs} passes")
-    _, _, _, err = run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop,
+    print(f"\n## evaluation alone, {n:,} records already in memory, CPU time, best of {runs} passes")
+    _, _, _, err, _ = run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop,
                         "--on", ON, "--award", "quality", "--passes", str(runs)])
-    _, _, _, berr = run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", str(runs), pop])
+    _, _, _, berr, _ = run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", str(runs), pop])
     print("```")
     print(err.rstrip())
     print(berr.rstrip())
@@ -121,13 +132,13 @@ def bench_eval_alone(build, pop, n, runs):
 
 def bench_compile(build, runs):
     print(f"\n## compile, source to IR, median of {runs} runs of `award compile` (process start-up included)")
-    print("| policies | seconds |")
+    print("| policy | wall |")
     print("|---|---:|")
     policies = sorted((ROOT / "policies").glob("*.award"))
     for p in policies:
-        s, _ = timed([build / "award", "compile", p, "--emit", "ir"], runs)
-        print(f"| {p.name} | {s * 1000:.1f} ms |")
-    _, _, _, err = run([build / "bench/award-bench-eval", "--compile-only", *policies])
+        s, cpu, _ = timed([build / "award", "compile", p, "--emit", "ir"], runs)
+        print(f"| {p.name} | {s * 1000:.1f} ms (CPU {cpu * 1000:.1f} ms) |")
+    _, _, _, err, _ = run([build / "bench/award-bench-eval", "--compile-only", *policies])
     print("```")
     print(err.rstrip())
     print("```")
@@ -152,7 +163,7 @@ def main():
         commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True).stdout.strip()
         print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit}, {cpu}, {cores} CPUs, "
-              f"reference date {ON}, seed {SEED}")
+              f"load average {os.getloadavg()[0]:.1f}, reference date {ON}, seed {SEED}")
     for n in sizes:
         pop = population(build, n, a.dir)
         verify(build, pop, sorted({1, cores, 3}), a.dir)
