@@ -57,6 +57,11 @@ bool compare(uint8_t op, int64_t a, int64_t b) {
 }  // namespace
 
 Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
+  award_rules_.resize(p.awards.size());
+  for (size_t i = 0; i < p.rules.size(); ++i)
+    for (int32_t a : p.rules[i].awards)
+      if (award_rules_[a].empty() || award_rules_[a].back() != static_cast<int32_t>(i))
+        award_rules_[a].push_back(static_cast<int32_t>(i));
   frames_.resize(static_cast<size_t>(p.max_depth) + 1);
   frame_paths_.resize(frames_.size());
   frame_types_.resize(frames_.size(), -1);
@@ -196,14 +201,14 @@ Value Evaluator::ev(int32_t idx) {
       const Value& f = frames_[n.a];
       if (f.tag != Tag::Record) return f.tag == Tag::None ? Value::none() : Value::unknown();
       const Value& v = s_->slots[f.rec + n.b];
-      if (v.tag == Tag::Unknown) note_missing(idx);
+      if (collecting_ && v.tag == Tag::Unknown) note_missing(idx);
       return v;
     }
     case ir::Op::Field: {
       Value r = ev(n.a);
       if (r.tag != Tag::Record) return r.tag == Tag::None ? Value::none() : Value::unknown();
       const Value& v = s_->slots[r.rec + n.b];
-      if (v.tag == Tag::Unknown) note_missing(idx);
+      if (collecting_ && v.tag == Tag::Unknown) note_missing(idx);
       return v;
     }
     case ir::Op::Elem: return frames_[n.a];
@@ -410,11 +415,10 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
   else out.subject = s.root_type == a.subject ? Truth::True : Truth::False;
   bool any_false = out.subject == Truth::False, any_unknown = out.subject == Truth::Unknown;
   if (out.subject == Truth::True) {
-    for (size_t i = 0; i < p_.rules.size(); ++i) {
+    for (int32_t i : award_rules_[award]) {
       const ir::Rule& r = p_.rules[i];
-      if (std::find(r.awards.begin(), r.awards.end(), award) == r.awards.end()) continue;
       RuleOutcome ro;
-      ro.rule = static_cast<int32_t>(i);
+      ro.rule = i;
       ro.holds = rule_holds(r, s, &ro.applies);
       if (ro.holds == Truth::False) any_false = true;
       else if (ro.holds == Truth::Unknown) any_unknown = true;

@@ -73,6 +73,7 @@ class Evaluator {
   void note_missing(int32_t node);
 
   const ir::Policy& p_;
+  std::vector<std::vector<int32_t>> award_rules_;  // per award: its rules, in policy order
   const FactStore* s_ = nullptr;
   Date today_{};
   std::optional<Date> awarded_on_;
