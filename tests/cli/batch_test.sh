@@ -39,6 +39,12 @@ for jobs in 1 2 3; do
     fi
   done
 done
+# The second GEN-000001 is refused, naming where the id was first seen.
+if grep -qF '"applicant": "GEN-000001", "file": "FILE", "record": 1756, "line": 1757, "field": "id", "error": "duplicate applicant id (first seen in record 1)"' "$TMP/j2.out"; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL duplicate id row:"; grep -F 'duplicate' "$TMP/j2.out" | head -3
+fi
 # One row per record and award (two awards), one per bad record, none for a blank
 # line: 2500 generated and LAST, two rows each; X1 and X5 (good), two each; X2,
 # X3, [1,2], X4, the second GEN-000001 and `not json`, one each.
