@@ -66,7 +66,7 @@ int run_eval(const EvalOptions& o) {
 
   Evaluator ev(p);
   ev.set_reference_date(on);
-  ev.set_calendar(&national_calendar());
+  ev.set_calendar(&policy_calendar(p));
   FactLoader loader(p);
   FactStore store;
   AwardOutcome outcome;
@@ -98,6 +98,15 @@ int run_eval(const EvalOptions& o) {
     if (json) errors_json += (errors_json.empty() ? "" : ", ") + row;
     else if (jsonl) out.buf += row + "\n";
     else out.buf += fmt::format("\n{}{}\n  error: {}\n", where, who, what);
+  };
+
+  // Missing calendar data is not a missing fact: the verdict would be a guess, so
+  // the record gets an error row naming the rule and year in place of the award's row.
+  auto calendar_error_field = [&p](int32_t a, const auto& f) {
+    return f.rule >= 0 ? p.rules[f.rule].ref : p.awards[a].ref;
+  };
+  auto calendar_error_message = [&p](int32_t a, const auto& f) {
+    return fmt::format("{}: cannot count working days in {}: {}", p.awards[a].id, f.year, f.message);
   };
 
   // After a record is loaded: a second use of an id is an error in its place; fields
@@ -138,8 +147,8 @@ int run_eval(const EvalOptions& o) {
     };
     auto w = std::make_shared<Worker>(p);
     w->ev.set_reference_date(on);
-    w->ev.set_calendar(&national_calendar());
-    return [w, &p, &awards, &warnings_done](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
+    w->ev.set_calendar(&policy_calendar(p));
+    return [w, &p, &awards, &warnings_done, &calendar_error_field, &calendar_error_message](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
                             BatchRecord& rec) {
       if (!obj) {
         rec.bad = true;
@@ -159,6 +168,11 @@ int run_eval(const EvalOptions& o) {
       rec.unknown_end = static_cast<uint32_t>(chunk.unknown.size());
       for (int32_t a : awards) {
         w->ev.decide_into(a, w->store, w->outcome);
+        if (const auto& f = w->ev.calendar_failure()) {
+          rec.award_errors.push_back({static_cast<uint32_t>(chunk.out.size()), calendar_error_field(a, *f),
+                                      calendar_error_message(a, *f)});
+          continue;
+        }
         result_jsonl(chunk.out, p, w->store, w->outcome);
       }
     };
@@ -174,8 +188,15 @@ int run_eval(const EvalOptions& o) {
         continue;
       }
       if (!admit(place, id, chunk.unknown.data() + rec.unknown_begin, chunk.unknown.data() + rec.unknown_end)) continue;
-      out.buf += chunk.rows(rec);
-      results += awards.size();
+      std::string_view rows = chunk.rows(rec);
+      size_t from = 0;
+      for (const auto& e : rec.award_errors) {  // in award order, each where its row would be
+        out.buf += rows.substr(from, e.at - rec.out_begin - from);
+        from = e.at - rec.out_begin;
+        error_row(place, id, e.field, e.message);
+      }
+      out.buf += rows.substr(from);
+      results += awards.size() - rec.award_errors.size();
       out.maybe_flush();
     }
   };
@@ -208,6 +229,10 @@ int run_eval(const EvalOptions& o) {
       }
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
+        if (const auto& f = ev.calendar_failure()) {
+          error_row(place, store.id, calendar_error_field(a, *f), calendar_error_message(a, *f));
+          continue;
+        }
         ++results;
         if (jsonl) result_jsonl(out.buf, p, store, outcome);
         else if (json) {

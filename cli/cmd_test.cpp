@@ -38,18 +38,6 @@ std::vector<std::string> policy_files(const std::vector<std::string>& paths, std
   return out;
 }
 
-// The refs that decided an outcome: failing items for `ineligible`, undecided
-// ones for `undetermined`.
-std::set<std::string> deciding_refs(const ir::Policy& p, const AwardOutcome& o) {
-  std::set<std::string> refs;
-  Truth want = o.verdict == Verdict::Ineligible ? Truth::False : Truth::Unknown;
-  if (o.verdict == Verdict::Eligible) return refs;
-  if (o.subject == want) refs.insert(p.awards[o.award].ref);
-  for (const auto& r : o.rules)
-    if (r.holds == want) refs.insert(p.rules[r.rule].ref);
-  return refs;
-}
-
 int run_test(const TestOptions& o) {
   std::string err;
   std::vector<std::string> files = policy_files(o.paths.empty() ? std::vector<std::string>{"policies"} : o.paths, err);
@@ -69,7 +57,7 @@ int run_test(const TestOptions& o) {
     }
     const ir::Policy& p = *r.policy;
     Evaluator ev(p);
-    ev.set_calendar(&national_calendar());
+    ev.set_calendar(&policy_calendar(p));
     FactLoader loader(p);
     FactStore store;
     for (const auto& t : p.tests) {
@@ -86,7 +74,13 @@ int run_test(const TestOptions& o) {
       for (const auto& x : t.expects) {
         int32_t a = p.find_award(x.award);
         AwardOutcome out = ev.decide(a, store);
-        std::set<std::string> got = deciding_refs(p, out);
+        if (const auto& f = ev.calendar_failure()) {
+          problems += fmt::format("    {}: {}: cannot count working days in {}: {}\n", x.award,
+                                  f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref, f->year, f->message);
+          continue;
+        }
+        std::vector<std::string> refs = deciding_refs(p, out);
+        std::set<std::string> got(refs.begin(), refs.end());
         std::set<std::string> want(x.because.begin(), x.because.end());
         bool verdict_ok = x.verdict == verdict_name(out.verdict);
         bool refs_ok = x.because.empty() || got == want;

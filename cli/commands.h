@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/diagnostics.h"
+#include "runtime/date.h"
 
 namespace award::cli {
 
@@ -33,6 +34,14 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& o);
 
+struct EvalTableOptions {
+  std::vector<std::string> policies;  // files or folders
+  std::vector<std::string> facts;
+  std::string on;
+  std::string format = "text";
+};
+int run_eval_table(const EvalTableOptions& o);
+
 struct SchemaOptions {
   std::string policy;
 };
@@ -45,6 +54,20 @@ struct TestOptions {
 int run_test(const TestOptions& o);
 std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error);
 
+struct CoverageOptions {
+  std::vector<std::string> paths;  // files or folders; default policies/
+};
+int run_coverage(const CoverageOptions& o);
+
+struct DiffOptions {
+  std::string old_policy, new_policy;
+  std::string format = "text";
+  bool witnesses = false;
+  std::string applicants;
+  std::string on;
+};
+int run_diff(const DiffOptions& o);
+
 struct CalendarOptions {
   std::string action;       // add | between | is-working
   std::vector<std::string> args;
@@ -52,7 +75,29 @@ struct CalendarOptions {
 };
 int run_calendar(const CalendarOptions& o);
 
+struct StatusOptions {
+  std::string policy;
+  std::string facts;        // a JSON object or array, or - for standard input
+  std::string award;
+  std::string awarded_on;   // YYYY-MM-DD
+  std::string on;           // the day revocation is decided; empty: today
+  std::string format = "text";
+};
+int run_status(const StatusOptions& o);
+
+struct TimelineOptions {
+  std::string policy;
+  std::string start;        // YYYY-MM-DD: date the procedure deadlines from it
+  std::string awarded_on;   // YYYY-MM-DD: revocation windows, reapplication, retention
+  std::string award;        // empty: every award
+  std::string format = "text";
+};
+int run_timeline(const TimelineOptions& o);
+
 // Shared helpers.
+// --on: the given date, or today when empty; nullopt (after a message naming
+// the command) when it is not a date in the calendar.
+std::optional<Date> reference_date(const std::string& on, const char* command);
 bool stderr_is_tty();
 void print_diagnostics(const DiagnosticSink& d);
 

@@ -7,6 +7,13 @@ namespace award::cli {
 
 bool stderr_is_tty() { return isatty(fileno(stderr)) != 0; }
 
+std::optional<Date> reference_date(const std::string& on, const char* command) {
+  if (on.empty()) return today_local();
+  auto d = parse_date(on);
+  if (!d) std::fprintf(stderr, "award %s: --on `%s` is not a date YYYY-MM-DD in the calendar\n", command, on.c_str());
+  return d;
+}
+
 void print_diagnostics(const DiagnosticSink& d) {
   bool color = stderr_is_tty();
   for (const auto& diag : d.sorted()) std::fputs(render(diag, color).c_str(), stderr);

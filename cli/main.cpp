@@ -1,11 +1,25 @@
 // award: the command line. Git-style subcommands, each with --help.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 
 using namespace award::cli;
+
+namespace {
+// A folder names policies when it holds .award files; any other folder is
+// passed on as facts, to be refused there with its name.
+bool holds_policies(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return false;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".award") return true;
+  return false;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Award: quality award measures as policies, evaluated against applicants' facts", "award"};
@@ -24,9 +38,11 @@ int main(int argc, char** argv) {
 
   EvalOptions ev;
   auto* e = app.add_subcommand("eval", "Evaluate applicants against a policy");
-  e->add_option("policy", ev.policy, "Policy file")->required();
-  e->add_option("facts", ev.facts,
-                "Applicant records: a JSON object, a JSON array, JSON Lines, or - for standard input")->required();
+  std::vector<std::string> eval_inputs;
+  e->add_option("inputs", eval_inputs,
+                "POLICY... FACTS...: one or more policies (.award files or folders of them), then applicant "
+                "records: a JSON object, a JSON array, JSON Lines, or - for standard input")
+      ->required();
   e->add_option("--on", ev.on, "Reference date YYYY-MM-DD (default: today)");
   e->add_option("--award", ev.award, "Evaluate only this award");
   e->add_option("--format", ev.format, "text, json, or jsonl (one line per applicant and award)")
@@ -43,6 +59,36 @@ int main(int argc, char** argv) {
   auto* t = app.add_subcommand("test", "Run the test cases written in policies; ends with `N passed, N failed`");
   t->add_option("paths", tst.paths, "Policy files or folders (default: policies/)");
   t->add_flag("-v,--verbose", tst.verbose, "List passing tests too");
+
+  StatusOptions st;
+  auto* su = app.add_subcommand("status", "After an award: is it revoked, under which article, with what consequences");
+  su->add_option("policy", st.policy, "Policy file")->required();
+  su->add_option("facts", st.facts, "The winner's record: a JSON object or array, or - for standard input")->required();
+  su->add_option("--award", st.award, "The award won")->required();
+  su->add_option("--awarded-on", st.awarded_on, "The award date YYYY-MM-DD")->required();
+  su->add_option("--on", st.on, "Reference date YYYY-MM-DD, the day revocation is decided (default: today)");
+  su->add_option("--format", st.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  TimelineOptions tl;
+  auto* ti = app.add_subcommand("timeline", "The dates of a policy's deadlines, revocation windows, reapplication and retention");
+  ti->add_option("policy", tl.policy, "Policy file")->required();
+  ti->add_option("--start", tl.start, "Date the procedure deadlines from this day YYYY-MM-DD");
+  ti->add_option("--awarded-on", tl.awarded_on, "Award date YYYY-MM-DD");
+  ti->add_option("--award", tl.award, "Only this award");
+  ti->add_option("--format", tl.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  CoverageOptions cov;
+  auto* cv = app.add_subcommand("coverage", "Articles with rules, prose-only articles, and rules no test exercises");
+  cv->add_option("paths", cov.paths, "Policy files or folders (default: policies/)");
+
+  DiffOptions df;
+  auto* d = app.add_subcommand("diff", "What changed between two policies, in provisions; exit 1 when a verdict can change");
+  d->add_option("old", df.old_policy, "The earlier policy")->required();
+  d->add_option("new", df.new_policy, "The later policy")->required();
+  d->add_option("--format", df.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  d->add_flag("--witnesses", df.witnesses, "For each change that can alter a verdict, an applicant whose verdict differs");
+  d->add_option("--applicants", df.applicants, "Evaluate these records under both and list who changes verdict");
+  d->add_option("--on", df.on, "Reference date YYYY-MM-DD (default: today)");
 
   CalendarOptions cal;
   auto* cl = app.add_subcommand("calendar", "Working days by the official holiday arrangement");
@@ -75,9 +121,37 @@ int main(int argc, char** argv) {
   try {
     if (*c) return run_check(check);
     if (*k) return run_compile(comp);
-    if (*e) return run_eval(ev);
+    if (*e) {
+      // Leading .award files and folders are policies; the rest are facts.
+      std::vector<std::string> policies;
+      size_t i = 0;
+      for (; i < eval_inputs.size(); ++i) {
+        const std::string& in = eval_inputs[i];
+        bool is_policy = (in.size() > 6 && in.compare(in.size() - 6, 6, ".award") == 0) || holds_policies(in);
+        if (!is_policy) break;
+        policies.push_back(in);
+      }
+      ev.facts.assign(eval_inputs.begin() + static_cast<long>(i), eval_inputs.end());
+      if (policies.empty() || ev.facts.empty()) {
+        std::fprintf(stderr, "award eval: give a policy (.award, or a folder of them) and then applicant records\n");
+        return 2;
+      }
+      if (policies.size() == 1 && !std::filesystem::is_directory(policies[0])) {
+        ev.policy = policies[0];
+        return run_eval(ev);
+      }
+      if (ev.explain || !ev.award.empty() || ev.format == "jsonl") {
+        std::fprintf(stderr, "award eval: with several policies the output is one table; --explain, --award and --format jsonl take one policy\n");
+        return 2;
+      }
+      return run_eval_table({policies, ev.facts, ev.on, ev.format});
+    }
     if (*s) return run_schema(sc);
     if (*t) return run_test(tst);
+    if (*su) return run_status(st);
+    if (*ti) return run_timeline(tl);
+    if (*cv) return run_coverage(cov);
+    if (*d) return run_diff(df);
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }

@@ -101,9 +101,18 @@ struct Stmt : Node {
 };
 
 struct Item;
+struct Group;
 struct Member {
-  std::unique_ptr<Item> item;    // exactly one of item / stmt is set
+  std::unique_ptr<Item> item;    // exactly one of item / group / stmt is set
+  std::unique_ptr<Group> group;
   std::unique_ptr<Stmt> stmt;
+};
+
+// `for AWARDS { … }` inside an article or item: its rules apply to those
+// awards and keep the enclosing reference.
+struct Group : Node {
+  std::vector<Name> for_awards;
+  std::vector<Member> members;
 };
 
 struct Item : Node {

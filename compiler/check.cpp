@@ -13,6 +13,7 @@
 
 #include "compiler/compile.h"
 #include "compiler/parse.h"
+#include "runtime/calendars.h"
 #include "runtime/date.h"
 #include "runtime/stdlib_files.h"
 
@@ -37,7 +38,7 @@ struct Frame {
 };
 
 const std::set<std::string> kPolicyMeta = {"title", "issuer", "document", "issued", "in_force",
-                                           "replaces", "status", "source", "region", "revision"};
+                                           "replaces", "status", "source", "region", "revision", "calendar"};
 const std::set<std::string> kAwardSettings = {"name", "cycle", "quota", "vacant"};
 const std::set<std::string> kBonusFlags = {"first_time_only"};
 const std::set<std::string> kConsequences = {"withdraw_title", "recover_bonus", "recover_medal",
@@ -123,8 +124,22 @@ class Checker {
         if (e->kind != ast::ExprKind::Date || !parse_date(e->text))
           diags_.error(Code::E403, e->range, fmt::format("`{}` takes a date such as 2018-11-01", s.key.text));
     }
+    if (s.key.text == "calendar") calendar_setting(s, v);
     if (s.key.text == "title" && p_->title.empty()) p_->title = v;
     p_->meta.push_back({s.key.text, v});
+  }
+
+  // `calendar xinjiang`: working days count by the national arrangement with
+  // that region's layer from stdlib/calendar/ on top.
+  void calendar_setting(const ast::Setting& s, const std::string& v) {
+    std::string error;
+    if (s.values.size() != 1 || !regional_calendar(v, error)) {
+      diags_.error(Code::E403, s.values.empty() ? s.key.range : s.values[0]->range,
+                   fmt::format("`calendar` names one regional calendar of stdlib/calendar/, not `{}`", v),
+                   "known: national, xinjiang");
+      return;
+    }
+    p_->calendar = v == "national" ? "" : v;
   }
 
   void use(const ast::Name& n) {
@@ -265,6 +280,7 @@ class Checker {
   void collect_awards(const std::vector<ast::Member>& members, const std::string& ref) {
     for (const auto& m : members) {
       if (m.item) collect_awards(m.item->members, ref + m.item->label);
+      if (m.group) collect_awards(m.group->members, ref);
       if (!m.stmt || m.stmt->kind != ast::StmtKind::Award) continue;
       const ast::Stmt& s = *m.stmt;
       if (p_->find_award(s.name.text) >= 0) {
@@ -400,6 +416,13 @@ class Checker {
           inner.for_range = it.for_awards.front().range;
         }
         members(it.members, inner);
+      } else if (m.group) {
+        // Same article item, fewer awards: the rules keep the enclosing reference.
+        Context inner = ctx;
+        inner.awards = resolve_awards(m.group->for_awards);
+        inner.explicit_awards = true;
+        inner.for_range = m.group->for_awards.front().range;
+        members(m.group->members, inner);
       } else if (m.stmt) {
         statement(*m.stmt, ctx);
       }
@@ -605,6 +628,11 @@ class Checker {
     d.ref = ctx.ref;
     d.loc = loc(s.range);
     if (auto du = duration_literal(*s.body)) d.duration = *du;
+    // A deadline is a period for someone to act, so 民法典 第二百零三条 applies:
+    // one counted in days, months or years whose last day is a rest day or a
+    // holiday ends on the next working day. One counted in working days ends
+    // on a working day already.
+    d.end = d.duration.unit == Unit::WorkingDays ? ir::PeriodEnd::Exact : ir::PeriodEnd::NextWorkingDay;
     p_->deadlines.push_back(std::move(d));
   }
 

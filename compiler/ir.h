@@ -179,11 +179,19 @@ struct Revocation {
   Loc loc;
 };
 
+// How a period's last day is found once the period has been counted from the
+// day after its start (民法典 第二百零一条).
+enum class PeriodEnd : uint8_t {
+  Exact,           // the counted day, worked or not (windows, bans, retention)
+  NextWorkingDay,  // a rest day or holiday moves it to the next working day (第二百零三条)
+};
+
 struct Deadline {
   std::string id;
   std::string text;
   std::string event;
   Duration duration;
+  PeriodEnd end = PeriodEnd::Exact;
   std::string ref;
   Loc loc;
 };
@@ -191,6 +199,7 @@ struct Deadline {
 struct Retention {
   std::string id;
   Duration duration;
+  PeriodEnd end = PeriodEnd::Exact;
   std::string ref;
   Loc loc;
 };
@@ -220,6 +229,7 @@ struct Policy {
   std::string title;
   std::string file;
   std::vector<Meta> meta;
+  std::string calendar;        // the regional layer working days count by (`calendar xinjiang`); "" national
   std::vector<std::string> uses;
 
   std::vector<TypeInfo> types;

@@ -72,6 +72,10 @@ J value_json(const ir::Policy& p, const Value& v, ir::TypeId t) {
 J loc_json(const ir::Loc& l) { return J{{"file", l.file}, {"line", l.line}, {"column", l.column}}; }
 J duration_json(const ir::Duration& d) { return J{{"amount", d.amount}, {"unit", unit_name(d.unit)}}; }
 
+const char* period_end_name(ir::PeriodEnd e) {
+  return e == ir::PeriodEnd::NextWorkingDay ? "next_working_day" : "exact";
+}
+
 const char* rule_kind(ir::RuleKind k) {
   switch (k) {
     case ir::RuleKind::Require: return "require";
@@ -91,6 +95,7 @@ J ir_to_json(const ir::Policy& p) {
   J meta = J::object();
   for (const auto& m : p.meta) meta[m.key] = m.value;
   j["meta"] = meta;
+  j["calendar"] = p.calendar.empty() ? "national" : p.calendar;
   j["uses"] = p.uses;
   J types = J::array();
   for (size_t i = 0; i < p.types.size(); ++i) types.push_back(ir::type_name(p, static_cast<ir::TypeId>(i)));
@@ -188,10 +193,12 @@ J ir_to_json(const ir::Policy& p) {
   j["revocations"] = revs;
   J dl = J::array();
   for (const auto& d : p.deadlines)
-    dl.push_back(J{{"id", d.id}, {"text", d.text}, {"after", d.event}, {"period", duration_json(d.duration)}, {"ref", d.ref}});
+    dl.push_back(J{{"id", d.id}, {"text", d.text}, {"after", d.event}, {"period", duration_json(d.duration)},
+                 {"end", period_end_name(d.end)}, {"ref", d.ref}});
   j["deadlines"] = dl;
   J rt = J::array();
-  for (const auto& r : p.retentions) rt.push_back(J{{"id", r.id}, {"period", duration_json(r.duration)}, {"ref", r.ref}});
+  for (const auto& r : p.retentions)
+    rt.push_back(J{{"id", r.id}, {"period", duration_json(r.duration)}, {"end", period_end_name(r.end)}, {"ref", r.ref}});
   j["retentions"] = rt;
   J tests = J::array();
   for (const auto& t : p.tests) {

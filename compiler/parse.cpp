@@ -408,8 +408,9 @@ class Builder {
     for (auto* m : ctx->articleMember()) {
       ast::Member mem;
       if (auto* i = m->itemDecl()) mem.item = item(i);
+      else if (auto* g = m->forGroup()) mem.group = group(g);
       else if (auto* s = m->statement()) mem.stmt = statement(s);
-      if (mem.item || mem.stmt) out.push_back(std::move(mem));
+      if (mem.item || mem.group || mem.stmt) out.push_back(std::move(mem));
     }
     return out;
   }
@@ -443,6 +444,14 @@ class Builder {
       if (m.stmt) it->members.push_back(std::move(m));
     }
     return it;
+  }
+
+  std::unique_ptr<ast::Group> group(P::ForGroupContext* ctx) {
+    auto g = std::make_unique<ast::Group>();
+    g->range = range(ctx);
+    g->for_awards = for_clause(ctx->forClause());
+    g->members = members(ctx->articleBlock());
+    return g;
   }
 
   std::vector<ast::Exception> exceptions(const std::vector<P::ExceptClauseContext*>& list) {

@@ -35,7 +35,10 @@ articleDecl : K_ARTICLE label=articleLabel forClause? body=text? articleBlock? ;
 articleLabel : ident | INT ;
 forClause   : K_FOR ident (COMMA ident)* ;
 articleBlock : LBRACE articleMember* RBRACE ;
-articleMember : itemDecl | statement ;
+articleMember : itemDecl | forGroup | statement ;
+// Rules for some of the awards only, under the reference of the enclosing
+// article or item: a provision that binds organisations and individuals alike.
+forGroup    : forClause articleBlock ;
 itemDecl    : K_ITEM label=itemLabel forClause? body=text? (articleBlock | COLON statement)? ;
 itemLabel   : ITEM_LABEL | INT | ident ;
 

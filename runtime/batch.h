@@ -34,6 +34,13 @@ struct BatchRecord {
   uint32_t unknown_begin = 0;  // fields the vocabulary lacks: BatchChunk::unknown[begin, end)
   uint32_t unknown_end = 0;
   std::string field, message;  // empty unless bad
+  // Error rows that take the place of one award's row each (a year the calendar
+  // lacks): `at` is where the row would have been in BatchChunk::out.
+  struct AwardError {
+    uint32_t at;
+    std::string field, message;
+  };
+  std::vector<AwardError> award_errors;
 };
 
 // One block's results, reused from block to block.

@@ -49,4 +49,10 @@ const cal::Calendar* regional_calendar(std::string_view region, std::string& err
   return &cache.emplace(std::string(region), std::move(layered)).first->second;
 }
 
+const cal::Calendar& policy_calendar(const ir::Policy& p) {
+  std::string error;
+  const cal::Calendar* c = regional_calendar(p.calendar, error);
+  return c ? *c : national_calendar();
+}
+
 }  // namespace award

@@ -78,9 +78,18 @@ std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
     case Unit::Months: r = add_months(d, n); break;
     case Unit::Years: r = add_years(d, n); break;
     case Unit::WorkingDays: {
-      if (!calendar_) break;
-      if (auto w = calendar_->add_working_days(d, n)) r = *w;
-      break;
+      // Not remembered: a failure is reported for the rule that met it.
+      if (!calendar_) {
+        if (!calendar_failure_)
+          calendar_failure_ = CalendarFailure{current_rule_, civil(d).year, "no working-day calendar was given"};
+        return std::nullopt;
+      }
+      auto w = calendar_->add_working_days(d, n);
+      if (!w) {
+        if (!calendar_failure_) calendar_failure_ = CalendarFailure{current_rule_, w.error().year, w.error().message};
+        return std::nullopt;
+      }
+      return *w;
     }
   }
   memo = Shift{d.days, n, dur.aux, r};
@@ -411,6 +420,7 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
   const ir::Award& a = p_.awards[award];
   out.award = award;
   out.rules.clear();
+  calendar_failure_.reset();
   if (s.root_type < 0) out.subject = Truth::Unknown;
   else out.subject = s.root_type == a.subject ? Truth::True : Truth::False;
   bool any_false = out.subject == Truth::False, any_unknown = out.subject == Truth::Unknown;
@@ -419,7 +429,9 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
       const ir::Rule& r = p_.rules[i];
       RuleOutcome ro;
       ro.rule = i;
+      current_rule_ = ro.rule;
       ro.holds = rule_holds(r, s, &ro.applies);
+      current_rule_ = -1;
       if (ro.holds == Truth::False) any_false = true;
       else if (ro.holds == Truth::Unknown) any_unknown = true;
       out.rules.push_back(ro);

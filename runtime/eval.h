@@ -38,6 +38,15 @@ struct AwardOutcome {
   std::vector<RuleOutcome> rules;     // every rule of the award, in policy order
 };
 
+// A working-day count the calendar could not make: the date falls in a year the
+// calendar has no data for. The value it fed is Unknown, but an Unknown made
+// by missing calendar data is not a missing fact, so callers report it.
+struct CalendarFailure {
+  int32_t rule = -1;  // the rule being decided, or -1 (a revocation, a bonus)
+  int year = 0;
+  std::string message;  // names the year and the calendar lacking it
+};
+
 class Evaluator {
  public:
   explicit Evaluator(const ir::Policy& p);
@@ -49,6 +58,11 @@ class Evaluator {
     for (auto& s : shifts_) s = Shift();  // working-day shifts depend on the calendar
   }
   Date reference_date() const { return today_; }
+
+  // The first calendar failure since the last decide_into / clear; none while
+  // every working-day count found its year.
+  const std::optional<CalendarFailure>& calendar_failure() const { return calendar_failure_; }
+  void clear_calendar_failure() { calendar_failure_.reset(); }
 
   // Decides one award. The batch path: no strings, no allocation once warm.
   AwardOutcome decide(int32_t award, const FactStore& s);
@@ -78,6 +92,8 @@ class Evaluator {
   Date today_{};
   std::optional<Date> awarded_on_;
   const cal::Calendar* calendar_ = nullptr;
+  int32_t current_rule_ = -1;
+  std::optional<CalendarFailure> calendar_failure_;
   std::vector<Value> frames_;
   // The last few shifts of a date by a span: a window such as `within 3 years
   // before today` shifts the same date for every element of every list.

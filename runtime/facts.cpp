@@ -151,6 +151,8 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
   {
     od::value kv;
     auto err = obj.find_field_unordered("kind").get(kv);
+    bool is_null = false;
+    if (!err && !kv.is_null().get(is_null) && is_null) err = simdjson::NO_SUCH_FIELD;  // null: not given
     if (!err) {
       std::string_view k;
       if (kv.get_string().get(k)) {

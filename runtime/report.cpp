@@ -86,6 +86,16 @@ std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p,
   return out;
 }
 
+std::vector<std::string> deciding_refs(const ir::Policy& p, const AwardOutcome& o) {
+  std::vector<std::string> out;
+  if (o.verdict == Verdict::Eligible) return out;
+  Truth want = o.verdict == Verdict::Ineligible ? Truth::False : Truth::Unknown;
+  if (o.subject == want) out.push_back(p.awards[o.award].ref);
+  for (const auto& r : o.rules)
+    if (r.holds == want && std::find(out.begin(), out.end(), p.rules[r.rule].ref) == out.end()) out.push_back(p.rules[r.rule].ref);
+  return out;
+}
+
 std::string reason_text(const ir::Policy& p, const ir::Rule& r) {
   if (r.kind == ir::RuleKind::Judgement) return p.judgements[r.judgement].text;
   const auto& art = p.articles[r.article];

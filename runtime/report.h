@@ -27,6 +27,11 @@ std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p,
 // The text a reason shows: the judgement's, the item's, or the article's.
 std::string reason_text(const ir::Policy& p, const ir::Rule& r);
 
+// The article items that decide an outcome, in policy order without repeats:
+// the failing ones for `ineligible`, the undecided ones for `undetermined`,
+// none for `eligible`. The award's own article stands for its subject.
+std::vector<std::string> deciding_refs(const ir::Policy& p, const AwardOutcome& o);
+
 // {"applicant": …, "award": …, "verdict": …, "reasons": [...], "missing": [...], "judgements": [...]}
 std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o);
 

@@ -43,6 +43,10 @@ contains "eval prints today" "on $(date +%Y-%m-%d)"
 
 "$AWARD" eval "$P" examples/*.json --on 2024-06-30 --format json >"$TMP/all.json" 2>/dev/null
 check "json contract, daqing" 0 node tests/cli/contract.mjs <"$TMP/all.json"
+for policy in policies/*.award; do
+  "$AWARD" eval "$policy" examples/*.json --on 2024-06-30 --format json >"$TMP/p.json" 2>/dev/null
+  check "json contract, $(basename "$policy")" 0 node tests/cli/contract.mjs <"$TMP/p.json"
+done
 check "json contract, explain" 0 sh -c "\"$AWARD\" eval $P examples/rugao-builder.json --on 2024-06-30 --format json --explain | node tests/cli/contract.mjs"
 
 cat examples/daqing-petrochem.json | tr -d '\n' >"$TMP/one.jsonl"; echo >>"$TMP/one.jsonl"
@@ -65,12 +69,37 @@ check "usage: unknown award exits 2" 2 "$AWARD" eval "$P" examples/daqing-petroc
 check "usage: no subcommand exits 2" 2 "$AWARD"
 check "missing facts file exits 1" 1 "$AWARD" eval "$P" "$TMP/none.json"
 contains "names missing facts file" "none.json: no such file"
-check "directory as facts exits 1" 1 "$AWARD" eval "$P" "$TMP"
+mkdir -p "$TMP/records"
+check "directory as facts exits 1" 1 "$AWARD" eval "$P" "$TMP/records"
 contains "names directory" "is a directory"
 check "help" 0 "$AWARD" eval --help
 
 check "compile --emit ir" 0 sh -c "\"$AWARD\" compile $P --emit ir | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if(!j.rules.length||!j.nodes.length||!j.layouts.length) process.exit(1)'"
 check "schema" 0 sh -c "\"$AWARD\" schema $P | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); const p=j.properties; if(!p.registered_on||!p.judgements.properties.core_technology||p.quality_work_since) process.exit(1)'"
+
+check "eval several policies: one table" 0 "$AWARD" eval policies "$P" examples/rugao-builder.json examples/daqing-petrochem.json --on 2024-06-30
+contains "table header" "deciding articles / waiting on"
+contains "table ineligible row names the articles" "第十条（一）, 第十条（六）"
+check "table as json" 0 sh -c "\"$AWARD\" eval policies $P examples/rugao-builder.json --on 2024-06-30 --format json | node -e 'const j=JSON.parse(require(\"fs\").readFileSync(0,\"utf8\")); if(!j.rows.length||!j.rows.every(r=>r.verdict&&Array.isArray(r.refs))) process.exit(1)'"
+check "table refuses --explain" 2 "$AWARD" eval policies "$P" examples/rugao-builder.json --explain
+check "eval needs facts" 2 "$AWARD" eval "$P"
+check "coverage" 0 "$AWARD" coverage "$P"
+contains "coverage counts" "rules exercised"
+printf 'policy c-1 "x" { }\nuse applicant\narticle 第一条 "" { award q "q" for organization }\narticle 第二条 "" { require legal_person }\n' >"$TMP/untested.award"
+check "coverage flags an untested rule" 1 "$AWARD" coverage "$TMP/untested.award"
+contains "coverage names the rule" "第二条  require legal_person"
+
+check "diff: identical policies exit 0" 0 "$AWARD" diff "$P" "$P"
+contains "diff: nothing changed" "0 changes, 0 can change a verdict"
+check "diff: a verdict can change, exit 1" 1 "$AWARD" diff tests/diff/rugao-2019-fixture.award policies/rugao-2021.award --witnesses --on 2024-06-30
+contains "diff names both refs" "3 years → 5 years (第十一条（一） → 第十二条（一）)"
+contains "diff shows a witness" "witness (quality): eligible → ineligible"
+check "diff: error exit 2" 2 "$AWARD" diff "$P" "$TMP/none.award"
+check "diff json" 1 sh -c "\"$AWARD\" diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --witnesses --format json --on 2024-06-30 > $TMP/d.json"
+check "diff json parses, witnesses present" 0 node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const c=j.changes.filter(x=>x.can_change_verdict); if(!c.length||!c.every(x=>x.witness&&x.witness.old_verdict!==x.witness.new_verdict)) process.exit(1)' "$TMP/d.json"
+check "diff --applicants lists who changes" 1 "$AWARD" diff tests/diff/rugao-2019-fixture.award policies/rugao-2021.award --applicants tests/diff/rugao-population.jsonl --on 2024-06-30
+contains "diff applicants summary" "applicants: 2 evaluated, 2 verdicts change"
+contains "diff names the applicant and why" "RG-DIFF-1 quality: eligible → ineligible (now 第十二条（一）)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

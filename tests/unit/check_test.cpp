@@ -79,6 +79,37 @@ article 第四条 for person "" { require top_manager }
   CHECK_THAT(rendered(r), Catch::Contains("for quality"));
 }
 
+TEST_CASE("a for-group gives rules for some awards the reference of the item they sit in", "[check]") {
+  // 昆明 第十三條（五）: one item, binding organisations and individuals alike.
+  auto r = compile_source("t.award", policy_with(R"(
+article 第二条 "" { award person "个人奖" for individual }
+article 第三条 "" {
+  item (五) "" {
+    for quality { exclude any award_fraud where date within 3 years before today }
+    for person { exclude any award_fraud where date within 3 years before today }
+  }
+}
+)"));
+  INFO(rendered(r));
+  REQUIRE(r.ok());
+  const auto& p = *r.policy;
+  REQUIRE(p.rules.size() == 2);
+  CHECK(p.rules[0].ref == "第三条（五）");
+  CHECK(p.rules[1].ref == "第三条（五）");
+  CHECK(p.rules[0].awards == std::vector<int32_t>{p.find_award("quality")});
+  CHECK(p.rules[1].awards == std::vector<int32_t>{p.find_award("person")});
+  CHECK(p.rules[0].subject == p.organization);
+  CHECK(p.rules[1].subject == p.individual);
+  REQUIRE(p.articles[2].items.size() == 1);  // the group adds no item
+  CHECK(p.articles[2].items[0].rules.size() == 2);
+  // a group that still mixes the two kinds of applicant is refused
+  auto mixed = compile_source("t.award", policy_with(R"(
+article 第二条 "" { award person "个人奖" for individual }
+article 第三条 "" { for quality, person { exclude any award_fraud } }
+)"));
+  CHECK(codes(mixed) == std::vector<std::string>{"E401"});
+}
+
 TEST_CASE("an unknown award in a for-clause is named", "[check][diagnostics]") {
   auto r = compile_source("t.award", policy_with("article 第二条 for qualty \"\" { require legal_person }"));
   REQUIRE(codes(r) == std::vector<std::string>{"E202"});

@@ -1,0 +1,184 @@
+// award diff OLD NEW: what changed between two policies, in provisions, with
+// witnesses whose verdict changes. Exit 0 when nothing that can change a
+// verdict changed, 1 when something did, 2 on error (like diff(1)).
+#include <cstdio>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "compiler/compile.h"
+#include "compiler/diff.h"
+#include "runtime/calendars.h"
+#include "runtime/input.h"
+#include "runtime/report.h"
+#include "runtime/witness.h"
+
+namespace award::cli {
+
+namespace {
+
+std::string refs(const Change& c) {
+  if ((c.old_ref.empty() && c.new_ref.empty()) || c.category == "article") return "";
+  if (c.old_ref == c.new_ref) return "(" + c.old_ref + ")";
+  if (c.old_ref.empty()) return "(→ " + c.new_ref + ")";
+  if (c.new_ref.empty()) return "(" + c.old_ref + " →)";
+  return "(" + c.old_ref + " → " + c.new_ref + ")";
+}
+
+// The refs that decide one verdict, for the applicants listing.
+std::string deciding(const ir::Policy& p, const AwardOutcome& o) {
+  std::string s;
+  for (const auto& x : deciding_refs(p, o)) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+}  // namespace
+
+int run_diff(const DiffOptions& o) {
+  CompileResult a = compile_file(o.old_policy, {.load_tests = false});
+  CompileResult b = compile_file(o.new_policy, {.load_tests = false});
+  print_diagnostics(a.diags);
+  print_diagnostics(b.diags);
+  if (!a.ok() || !b.ok()) return 2;
+  auto when = reference_date(o.on, "diff");
+  if (!when) return 2;
+  Date on = *when;
+  const ir::Policy& po = *a.policy;
+  const ir::Policy& pn = *b.policy;
+  PolicyDiff d = diff_policies(po, pn);
+  WitnessSearch search(po, pn, on);
+  struct Found {
+    std::optional<Witness> w;
+    bool searched = false;
+  };
+  std::vector<Found> found(d.changes.size());
+  if (o.witnesses)
+    for (size_t i = 0; i < d.changes.size(); ++i)
+      if (d.changes[i].can_change_verdict && (d.changes[i].old_rule >= 0 || d.changes[i].new_rule >= 0)) {
+        found[i].searched = true;
+        found[i].w = search.find(d.changes[i]);
+      }
+
+  // a real population under both
+  struct Mover {
+    std::string applicant, award;
+    Verdict vo, vn;
+    std::string why_old, why_new;
+  };
+  std::vector<Mover> movers;
+  size_t population = 0;
+  if (!o.applicants.empty()) {
+    Evaluator eo(po), en(pn);
+    eo.set_calendar(&policy_calendar(po));
+    en.set_calendar(&policy_calendar(pn));
+    for (Evaluator* e : {&eo, &en}) e->set_reference_date(on);
+    FactLoader lo(po), ln(pn);
+    FactStore so, sn;
+    std::string ferr;
+    bool bad = false;
+    bool ok = read_records(o.applicants, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& e) {
+      ++population;
+      LoadProblem prob;
+      if (!obj) {
+        std::fprintf(stderr, "error: %s (record %zu): %s\n", place.file.c_str(), place.index, e.c_str());
+        bad = true;
+        return;
+      }
+      std::string raw;
+      std::string_view view;
+      if (obj->raw_json().get(view)) { bad = true; return; }
+      raw = std::string(view);
+      if (!load_record_text(lo, raw, so, prob) || !load_record_text(ln, raw, sn, prob)) {
+        std::fprintf(stderr, "error: %s (record %zu): %s%s%s\n", place.file.c_str(), place.index, prob.field.c_str(),
+                     prob.field.empty() ? "" : ": ", prob.message.c_str());
+        bad = true;
+        return;
+      }
+      for (const auto& aw : pn.awards) {
+        int32_t ao = po.find_award(aw.id);
+        if (ao < 0) continue;
+        AwardOutcome x = eo.decide(ao, so), y = en.decide(pn.find_award(aw.id), sn);
+        if (x.verdict != y.verdict)
+          movers.push_back({so.id, aw.id, x.verdict, y.verdict, deciding(po, x), deciding(pn, y)});
+      }
+    }, ferr);
+    if (!ok || bad) {
+      if (!ok) std::fprintf(stderr, "error: %s\n", ferr.c_str());
+      return 2;
+    }
+  }
+
+  if (o.format == "json") {
+    using J = nlohmann::ordered_json;
+    J out;
+    out["old"] = po.id;
+    out["new"] = pn.id;
+    out["on"] = format_date(on);
+    J cs = J::array();
+    for (size_t i = 0; i < d.changes.size(); ++i) {
+      const Change& c = d.changes[i];
+      J cj{{"category", c.category}, {"action", c.action}, {"summary", c.summary},
+           {"old_ref", c.old_ref.empty() ? J(nullptr) : J(c.old_ref)}, {"new_ref", c.new_ref.empty() ? J(nullptr) : J(c.new_ref)},
+           {"old", c.old_text}, {"new", c.new_text}, {"can_change_verdict", c.can_change_verdict}};
+      if (!c.detail.empty()) cj["detail"] = c.detail;
+      if (found[i].searched) {
+        if (found[i].w)
+          cj["witness"] = J{{"award", found[i].w->award}, {"old_verdict", verdict_name(found[i].w->old_verdict)},
+                            {"new_verdict", verdict_name(found[i].w->new_verdict)}, {"record", J::parse(found[i].w->record_json)}};
+        else
+          cj["witness"] = nullptr;
+      }
+      cs.push_back(cj);
+    }
+    out["changes"] = cs;
+    if (!o.applicants.empty()) {
+      J ms = J::array();
+      for (const auto& m : movers)
+        ms.push_back(J{{"applicant", m.applicant}, {"award", m.award}, {"old_verdict", verdict_name(m.vo)},
+                       {"new_verdict", verdict_name(m.vn)}, {"old_refs", m.why_old}, {"new_refs", m.why_new}});
+      out["applicants"] = J{{"evaluated", population}, {"changed", ms}};
+    }
+    out["can_change_verdict"] = d.verdict_relevant();
+    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+  } else {
+    std::string out = fmt::format("{} → {} (on {})\n", po.id, pn.id, format_date(on));
+    std::string last_cat;
+    for (size_t i = 0; i < d.changes.size(); ++i) {
+      const Change& c = d.changes[i];
+      if (c.category != last_cat) {
+        out += fmt::format("\n{}\n", c.category);
+        last_cat = c.category;
+      }
+      std::string line = fmt::format("  {} {} {}", c.action, c.summary, refs(c));
+      while (line.back() == ' ') line.pop_back();
+      out += line + "\n";
+      if (c.action == "changed" && (c.category == "requirement" || c.category == "exclusion" || c.category == "judgement")) {
+        out += fmt::format("      old: {}\n      new: {}\n", c.old_text, c.new_text);
+      }
+      if (!c.detail.empty()) out += fmt::format("      text: {}\n", c.detail);
+      if (found[i].searched) {
+        if (found[i].w)
+          out += fmt::format("      witness ({}): {} → {}\n        {}\n", found[i].w->award, verdict_name(found[i].w->old_verdict),
+                             verdict_name(found[i].w->new_verdict), found[i].w->record_json);
+        else
+          out += "      no witness found: no record the search built changes verdict\n";
+      } else if (o.witnesses && !c.can_change_verdict) {
+        bool ranking = c.category == "bonus" || (c.category == "award" && (c.summary.find(" quota:") != std::string::npos ||
+                                                                          c.summary.find(" cycle:") != std::string::npos));
+        out += ranking ? "      changes who wins or what they receive, not who is eligible\n" : "      cannot change a verdict\n";
+      }
+    }
+    if (!o.applicants.empty()) {
+      out += fmt::format("\napplicants: {} evaluated, {} verdict{} change\n", population, movers.size(), movers.size() == 1 ? "" : "s");
+      for (const auto& m : movers)
+        out += fmt::format("  {} {}: {} → {}{}{}\n", m.applicant, m.award, verdict_name(m.vo), verdict_name(m.vn),
+                           m.why_old.empty() ? "" : " (was " + m.why_old + ")", m.why_new.empty() ? "" : " (now " + m.why_new + ")");
+    }
+    size_t relevant = std::count_if(d.changes.begin(), d.changes.end(), [](const Change& c) { return c.can_change_verdict; });
+    out += fmt::format("\n{} change{}, {} can change a verdict\n", d.changes.size(), d.changes.size() == 1 ? "" : "s", relevant);
+    std::fputs(out.c_str(), stdout);
+  }
+  return d.verdict_relevant() ? 1 : 0;
+}
+
+}  // namespace award::cli

@@ -1,0 +1,152 @@
+// award eval with several policies: one table, applicant × policy × award →
+// verdict, with the deciding article items of every `ineligible` (and what an
+// `undetermined` waits on).
+#include <algorithm>
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "compiler/compile.h"
+#include "runtime/calendars.h"
+#include "runtime/eval.h"
+#include "runtime/facts.h"
+#include "runtime/input.h"
+#include "runtime/report.h"
+
+namespace award::cli {
+
+namespace {
+
+struct Row {
+  std::string applicant, policy, award, verdict;
+  std::vector<std::string> refs;   // failing refs (ineligible) or undecided refs (undetermined)
+  std::vector<std::string> waits;  // judgements owed, facts missing
+  std::string error;
+};
+
+// Display width: CJK characters take two columns.
+size_t width(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    w += c >= 0xE0 ? 2 : 1;
+  }
+  return w;
+}
+std::string pad(const std::string& s, size_t n) { return s + std::string(n > width(s) ? n - width(s) : 0, ' '); }
+
+}  // namespace
+
+int run_eval_table(const EvalTableOptions& o) {
+  auto when = reference_date(o.on, "eval");
+  if (!when) return 2;
+  Date on = *when;
+  std::string err;
+  std::vector<std::string> files = policy_files(o.policies, err);
+  if (!err.empty()) {
+    std::fprintf(stderr, "award eval: %s\n", err.c_str());
+    return 1;
+  }
+  std::vector<Row> rows;
+  size_t bad = 0;
+  for (const auto& f : files) {
+    CompileResult r = compile_file(f, {.load_tests = false});
+    print_diagnostics(r.diags);
+    if (!r.ok()) { ++bad; continue; }
+    const ir::Policy& p = *r.policy;
+    if (p.id.empty() || p.awards.empty()) continue;
+    Evaluator ev(p);
+    ev.set_reference_date(on);
+    ev.set_calendar(&policy_calendar(p));
+    FactLoader loader(p);
+    FactStore store;
+    for (const auto& facts : o.facts) {
+      std::string ferr;
+      bool ok = read_records(facts, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& e) {
+        LoadProblem prob;
+        if (!obj || !loader.load(*obj, store, prob, nullptr)) {
+          Row row;
+          row.applicant = store.id.empty() ? fmt::format("{} (record {})", place.file, place.index) : store.id;
+          row.policy = p.id;
+          row.error = obj ? (prob.field.empty() ? prob.message : prob.field + ": " + prob.message) : e;
+          rows.push_back(row);
+          ++bad;
+          return;
+        }
+        for (size_t a = 0; a < p.awards.size(); ++a) {
+          AwardOutcome out = ev.decide(static_cast<int32_t>(a), store);
+          Row row{store.id, p.id, p.awards[a].id, verdict_name(out.verdict), deciding_refs(p, out), {}, {}};
+          if (out.verdict == Verdict::Undetermined) {
+            Needs n = needs_of(p, ev, store, out);
+            for (int32_t j : n.judgements) row.waits.push_back(p.judgements[j].id);
+            for (const auto& m : n.missing) row.waits.push_back(m);
+          }
+          rows.push_back(std::move(row));
+        }
+      }, ferr);
+      if (!ok) {
+        std::fprintf(stderr, "error: %s\n", ferr.c_str());
+        ++bad;
+      }
+    }
+  }
+  // Applicant by applicant, in the order they first appear; policies in the order given.
+  std::vector<std::string> order;
+  for (const auto& r : rows)
+    if (std::find(order.begin(), order.end(), r.applicant) == order.end()) order.push_back(r.applicant);
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    return std::find(order.begin(), order.end(), a.applicant) < std::find(order.begin(), order.end(), b.applicant);
+  });
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  if (o.format == "json") {
+    std::string out = fmt::format("{{\"on\": \"{}\", \"rows\": [", format_date(on));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      out += i ? ",\n  " : "\n  ";
+      if (!r.error.empty()) {
+        out += fmt::format("{{\"applicant\": {}, \"policy\": {}, \"error\": {}}}", json_string(r.applicant), json_string(r.policy), json_string(r.error));
+        continue;
+      }
+      std::string refs, waits;
+      for (const auto& x : r.refs) refs += (refs.empty() ? "" : ", ") + json_string(x);
+      for (const auto& x : r.waits) waits += (waits.empty() ? "" : ", ") + json_string(x);
+      out += fmt::format("{{\"applicant\": {}, \"policy\": {}, \"award\": {}, \"verdict\": \"{}\", \"refs\": [{}], \"waiting_on\": [{}]}}",
+                         json_string(r.applicant), json_string(r.policy), json_string(r.award), r.verdict, refs, waits);
+    }
+    out += rows.empty() ? "]}\n" : "\n]}\n";
+    std::fputs(out.c_str(), stdout);
+  } else {
+    size_t wa = 9, wp = 6, ww = 5;
+    for (const auto& r : rows) {
+      wa = std::max(wa, width(r.applicant));
+      wp = std::max(wp, width(r.policy));
+      ww = std::max(ww, width(r.award));
+    }
+    std::string out = fmt::format("on {}\n{}  {}  {}  {}  {}\n", format_date(on), pad("applicant", wa), pad("policy", wp),
+                                  pad("award", ww), pad("verdict", 12), "deciding articles / waiting on");
+    std::string last;
+    for (const auto& r : rows) {
+      if (!last.empty() && last != r.applicant) out += "\n";
+      last = r.applicant;
+      if (!r.error.empty()) {
+        out += fmt::format("{}  {}  {}  error: {}\n", pad(r.applicant, wa), pad(r.policy, wp), pad("", ww), r.error);
+        continue;
+      }
+      std::string why = r.verdict == "ineligible" ? join(r.refs)
+                        : r.verdict == "undetermined" ? "waits on " + join(r.waits) : "";
+      std::string line = fmt::format("{}  {}  {}  {}  {}", pad(r.applicant, wa), pad(r.policy, wp), pad(r.award, ww),
+                                     pad(r.verdict, 12), why);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+    std::fputs(out.c_str(), stdout);
+  }
+  return bad ? 1 : 0;
+}
+
+}  // namespace award::cli
