@@ -1,13 +1,17 @@
+#include <atomic>
 #include <cstdio>
 #include <fmt/format.h>
+#include <memory>
 #include <simdjson.h>
-#include <unordered_map>
+#include <thread>
 
 #include "cli/commands.h"
 #include "compiler/compile.h"
+#include "runtime/batch.h"
 #include "runtime/calendars.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/id_set.h"
 #include "runtime/input.h"
 #include "runtime/report.h"
 
@@ -68,8 +72,11 @@ int run_eval(const EvalOptions& o) {
   AwardOutcome outcome;
   Out out;
   std::vector<std::string> unknown;
-  std::unordered_map<std::string, size_t> seen_ids;
+  IdSet seen_ids;
   size_t records = 0, results = 0, bad = 0, warned = 0;
+  // Set once the last warning is out: from then on unknown fields are not collected
+  // (naming them costs an allocation each, and generated records have many).
+  std::atomic<bool> warnings_done = false;
   bool first_json = true;
   const bool json = o.format == "json", jsonl = o.format == "jsonl", text = o.format == "text";
 
@@ -93,8 +100,116 @@ int run_eval(const EvalOptions& o) {
     else out.buf += fmt::format("\n{}{}\n  error: {}\n", where, who, what);
   };
 
+  // Missing calendar data is not a missing fact: the verdict would be a guess, so
+  // the record gets an error row naming the rule and year in place of the award's row.
+  auto calendar_error_field = [&p](int32_t a, const auto& f) {
+    return f.rule >= 0 ? p.rules[f.rule].ref : p.awards[a].ref;
+  };
+  auto calendar_error_message = [&p](int32_t a, const auto& f) {
+    return fmt::format("{}: cannot count working days in {}: {}", p.awards[a].id, f.year, f.message);
+  };
+
+  // After a record is loaded: a second use of an id is an error in its place; fields
+  // the vocabulary lacks are warned about (the first 20). False when the record is out.
+  auto admit = [&](const RecordPlace& place, const std::string& id, const std::string* unknown_begin,
+                   const std::string* unknown_end) {
+    uint64_t first = 0;
+    if (!id.empty() && !seen_ids.add(id, records, first)) {
+      error_row(place, id, "id", fmt::format("duplicate applicant id (first seen in record {})", first));
+      return false;
+    }
+    if (unknown_begin != unknown_end && warned < 20) {
+      std::string names;
+      for (auto u = unknown_begin; u != unknown_end; ++u) names += (names.empty() ? "" : ", ") + *u;
+      std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
+                   id.empty() ? "" : (" " + id).c_str(), unknown_end - unknown_begin == 1 ? "" : "s", names.c_str());
+      if (++warned == 20) {
+        std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
+        warnings_done = true;
+      }
+    }
+    return true;
+  };
+
+  // JSON Lines to JSON Lines, the batch path: records are parsed and evaluated on
+  // `jobs` threads (runtime/batch.h); ids, warnings, errors and output are settled
+  // here in input order.
+  const unsigned jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  auto make_work = [&]() -> BatchWork {
+    struct Worker {
+      Evaluator ev;
+      FactLoader loader;
+      FactStore store;
+      AwardOutcome outcome;
+      LoadProblem prob;
+      std::vector<std::string> unknown;
+      explicit Worker(const ir::Policy& p) : ev(p), loader(p) {}
+    };
+    auto w = std::make_shared<Worker>(p);
+    w->ev.set_reference_date(on);
+    w->ev.set_calendar(&policy_calendar(p));
+    return [w, &p, &awards, &warnings_done, &calendar_error_field, &calendar_error_message](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
+                            BatchRecord& rec) {
+      if (!obj) {
+        rec.bad = true;
+        rec.message = err;
+        return;
+      }
+      w->unknown.clear();
+      bool loaded = w->loader.load(*obj, w->store, w->prob, warnings_done ? nullptr : &w->unknown);
+      if (!w->store.id.empty()) chunk.set_id(rec, w->store.id);
+      if (!loaded) {
+        rec.bad = true;
+        rec.field = w->prob.field;
+        rec.message = w->prob.message;
+        return;
+      }
+      for (auto& u : w->unknown) chunk.unknown.push_back(std::move(u));
+      rec.unknown_end = static_cast<uint32_t>(chunk.unknown.size());
+      for (int32_t a : awards) {
+        w->ev.decide_into(a, w->store, w->outcome);
+        if (const auto& f = w->ev.calendar_failure()) {
+          rec.award_errors.push_back({static_cast<uint32_t>(chunk.out.size()), calendar_error_field(a, *f),
+                                      calendar_error_message(a, *f)});
+          continue;
+        }
+        result_jsonl(chunk.out, p, w->store, w->outcome);
+      }
+    };
+  };
+  auto commit = [&](const std::string& file, BatchChunk& chunk) {
+    std::string id;
+    for (const BatchRecord& rec : chunk.records) {
+      ++records;
+      RecordPlace place{file, rec.index, rec.line};
+      id.assign(chunk.id(rec));
+      if (rec.bad) {
+        error_row(place, id, rec.field, rec.message);
+        continue;
+      }
+      if (!admit(place, id, chunk.unknown.data() + rec.unknown_begin, chunk.unknown.data() + rec.unknown_end)) continue;
+      std::string_view rows = chunk.rows(rec);
+      size_t from = 0;
+      for (const auto& e : rec.award_errors) {  // in award order, each where its row would be
+        out.buf += rows.substr(from, e.at - rec.out_begin - from);
+        from = e.at - rec.out_begin;
+        error_row(place, id, e.field, e.message);
+      }
+      out.buf += rows.substr(from);
+      results += awards.size() - rec.award_errors.size();
+      out.maybe_flush();
+    }
+  };
+
   for (const auto& file : o.facts) {
     std::string ferr;
+    if (jsonl && is_json_lines_file(file)) {
+      if (!run_batch(file, jobs, make_work, [&](BatchChunk& chunk) { commit(file, chunk); }, ferr)) {
+        ++bad;
+        std::fprintf(stderr, "error: %s\n", ferr.c_str());
+      }
+      continue;
+    }
     bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
       ++records;
       if (!obj) {
@@ -103,24 +218,11 @@ int run_eval(const EvalOptions& o) {
       }
       LoadProblem prob;
       unknown.clear();
-      if (!loader.load(*obj, store, prob, &unknown)) {
+      if (!loader.load(*obj, store, prob, warnings_done ? nullptr : &unknown)) {
         error_row(place, store.id, prob.field, prob.message);
         return;
       }
-      if (!store.id.empty()) {
-        auto [it, inserted] = seen_ids.emplace(store.id, records);
-        if (!inserted) {
-          error_row(place, store.id, "id", fmt::format("duplicate applicant id (first seen in record {})", it->second));
-          return;
-        }
-      }
-      if (!unknown.empty() && warned < 20) {
-        std::string names;
-        for (const auto& u : unknown) names += (names.empty() ? "" : ", ") + u;
-        std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
-                     store.id.empty() ? "" : (" " + store.id).c_str(), unknown.size() == 1 ? "" : "s", names.c_str());
-        if (++warned == 20) std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
-      }
+      if (!admit(place, store.id, unknown.data(), unknown.data() + unknown.size())) return;
       if (text) {
         std::string name;
         out.buf += fmt::format("\n{}\n", store.id.empty() ? fmt::format("{} (record {})", place.file, place.index) : store.id);
@@ -128,11 +230,7 @@ int run_eval(const EvalOptions& o) {
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
         if (const auto& f = ev.calendar_failure()) {
-          // Missing calendar data is not a missing fact: the verdict would be
-          // a guess, so the record gets an error row naming the rule and year.
-          std::string rule = f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref;
-          error_row(place, store.id, rule,
-                    fmt::format("{}: cannot count working days in {}: {}", p.awards[a].id, f->year, f->message));
+          error_row(place, store.id, calendar_error_field(a, *f), calendar_error_message(a, *f));
           continue;
         }
         ++results;

@@ -30,6 +30,7 @@ struct EvalOptions {
   std::string award;        // empty: every award
   std::string format = "text";
   bool explain = false;
+  int jobs = 0;             // threads for JSON Lines batches; 0: every core
 };
 int run_eval(const EvalOptions& o);
 

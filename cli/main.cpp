@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
   e->add_option("--format", ev.format, "text, json, or jsonl (one line per applicant and award)")
       ->check(CLI::IsMember({"text", "json", "jsonl"}));
   e->add_flag("--explain", ev.explain, "Show every rule with the facts it read");
+  e->add_option("--jobs", ev.jobs, "Threads for JSON Lines in, JSON Lines out (default: every core); output stays in input order")
+      ->check(CLI::Range(1, 256));
 
   SchemaOptions sc;
   auto* s = app.add_subcommand("schema", "Print the facts and judgements a policy reads, as JSON Schema");

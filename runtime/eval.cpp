@@ -57,6 +57,11 @@ bool compare(uint8_t op, int64_t a, int64_t b) {
 }  // namespace
 
 Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
+  award_rules_.resize(p.awards.size());
+  for (size_t i = 0; i < p.rules.size(); ++i)
+    for (int32_t a : p.rules[i].awards)
+      if (award_rules_[a].empty() || award_rules_[a].back() != static_cast<int32_t>(i))
+        award_rules_[a].push_back(static_cast<int32_t>(i));
   frames_.resize(static_cast<size_t>(p.max_depth) + 1);
   frame_paths_.resize(frames_.size());
   frame_types_.resize(frames_.size(), -1);
@@ -65,25 +70,30 @@ Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
 
 std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
   int64_t n = dur.dur.amount * sign;
+  Shift& memo = shifts_[static_cast<uint64_t>(n + dur.aux) & 3];
+  if (memo.unit == dur.aux && memo.from == d.days && memo.n == n) return memo.result;
+  std::optional<Date> r;
   switch (static_cast<Unit>(dur.aux)) {
-    case Unit::Days: return add_days(d, n);
-    case Unit::Months: return add_months(d, n);
-    case Unit::Years: return add_years(d, n);
+    case Unit::Days: r = add_days(d, n); break;
+    case Unit::Months: r = add_months(d, n); break;
+    case Unit::Years: r = add_years(d, n); break;
     case Unit::WorkingDays: {
+      // Not remembered: a failure is reported for the rule that met it.
       if (!calendar_) {
         if (!calendar_failure_)
           calendar_failure_ = CalendarFailure{current_rule_, civil(d).year, "no working-day calendar was given"};
         return std::nullopt;
       }
-      auto r = calendar_->add_working_days(d, n);
-      if (!r) {
-        if (!calendar_failure_) calendar_failure_ = CalendarFailure{current_rule_, r.error().year, r.error().message};
+      auto w = calendar_->add_working_days(d, n);
+      if (!w) {
+        if (!calendar_failure_) calendar_failure_ = CalendarFailure{current_rule_, w.error().year, w.error().message};
         return std::nullopt;
       }
-      return *r;
+      return *w;
     }
   }
-  return std::nullopt;
+  memo = Shift{d.days, n, dur.aux, r};
+  return r;
 }
 
 bool Evaluator::equal(const Value& a, const Value& b) {
@@ -200,14 +210,14 @@ Value Evaluator::ev(int32_t idx) {
       const Value& f = frames_[n.a];
       if (f.tag != Tag::Record) return f.tag == Tag::None ? Value::none() : Value::unknown();
       const Value& v = s_->slots[f.rec + n.b];
-      if (v.tag == Tag::Unknown) note_missing(idx);
+      if (collecting_ && v.tag == Tag::Unknown) note_missing(idx);
       return v;
     }
     case ir::Op::Field: {
       Value r = ev(n.a);
       if (r.tag != Tag::Record) return r.tag == Tag::None ? Value::none() : Value::unknown();
       const Value& v = s_->slots[r.rec + n.b];
-      if (v.tag == Tag::Unknown) note_missing(idx);
+      if (collecting_ && v.tag == Tag::Unknown) note_missing(idx);
       return v;
     }
     case ir::Op::Elem: return frames_[n.a];
@@ -415,11 +425,10 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
   else out.subject = s.root_type == a.subject ? Truth::True : Truth::False;
   bool any_false = out.subject == Truth::False, any_unknown = out.subject == Truth::Unknown;
   if (out.subject == Truth::True) {
-    for (size_t i = 0; i < p_.rules.size(); ++i) {
+    for (int32_t i : award_rules_[award]) {
       const ir::Rule& r = p_.rules[i];
-      if (std::find(r.awards.begin(), r.awards.end(), award) == r.awards.end()) continue;
       RuleOutcome ro;
-      ro.rule = static_cast<int32_t>(i);
+      ro.rule = i;
       current_rule_ = ro.rule;
       ro.holds = rule_holds(r, s, &ro.applies);
       current_rule_ = -1;

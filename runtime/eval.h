@@ -53,7 +53,10 @@ class Evaluator {
 
   void set_reference_date(Date d) { today_ = d; }
   void set_award_date(std::optional<Date> d) { awarded_on_ = d; }
-  void set_calendar(const cal::Calendar* c) { calendar_ = c; }
+  void set_calendar(const cal::Calendar* c) {
+    calendar_ = c;
+    for (auto& s : shifts_) s = Shift();  // working-day shifts depend on the calendar
+  }
   Date reference_date() const { return today_; }
 
   // The first calendar failure since the last decide_into / clear; none while
@@ -84,6 +87,7 @@ class Evaluator {
   void note_missing(int32_t node);
 
   const ir::Policy& p_;
+  std::vector<std::vector<int32_t>> award_rules_;  // per award: its rules, in policy order
   const FactStore* s_ = nullptr;
   Date today_{};
   std::optional<Date> awarded_on_;
@@ -91,6 +95,15 @@ class Evaluator {
   int32_t current_rule_ = -1;
   std::optional<CalendarFailure> calendar_failure_;
   std::vector<Value> frames_;
+  // The last few shifts of a date by a span: a window such as `within 3 years
+  // before today` shifts the same date for every element of every list.
+  struct Shift {
+    int32_t from = 0;
+    int64_t n = 0;
+    uint8_t unit = 0xff;  // 0xff: empty
+    std::optional<Date> result;
+  };
+  Shift shifts_[4];
   // only while collecting missing facts
   bool collecting_ = false;
   std::vector<std::string> frame_paths_;

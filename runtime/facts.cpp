@@ -1,5 +1,6 @@
 #include "runtime/facts.h"
 
+#include <charconv>
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -9,12 +10,57 @@ namespace award {
 
 namespace od = simdjson::ondemand;
 
+// The length and three bytes tell the names of a vocabulary apart well enough for a
+// table a quarter full, and cost the same for a long name as for a short one.
+uint32_t FactLoader::NameTable::hash(std::string_view s) {
+  uint32_t h = static_cast<uint32_t>(s.size());
+  if (!s.empty()) {
+    h = h * 31 + static_cast<unsigned char>(s[0]);
+    h = h * 31 + static_cast<unsigned char>(s[s.size() / 2]);
+    h = h * 31 + static_cast<unsigned char>(s.back());
+  }
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  return h ^ (h >> 12);
+}
+
+void FactLoader::NameTable::add(std::string_view name, int32_t index) {
+  if (find(name) >= 0) return;  // the first of a name wins, as a map's emplace would
+  std::vector<std::pair<std::string, int32_t>> old;
+  size_t count = 1;
+  for (const auto& e : slots_) count += e.second >= 0;
+  if (slots_.size() < 4 * count) {  // a quarter full at most: probes stay short
+    size_t size = 16;
+    while (size < 4 * count) size *= 2;
+    old.swap(slots_);
+    slots_.assign(size, {std::string(), -1});
+    for (auto& e : old)
+      if (e.second >= 0) add(e.first, e.second);
+  }
+  for (uint32_t i = hash(name);; ++i) {
+    auto& e = slots_[i & (slots_.size() - 1)];
+    if (e.second < 0) {
+      e = {std::string(name), index};
+      return;
+    }
+  }
+}
+
+int32_t FactLoader::NameTable::find(std::string_view name) const {
+  if (slots_.empty()) return -1;
+  for (uint32_t i = hash(name);; ++i) {
+    const auto& e = slots_[i & (slots_.size() - 1)];
+    if (e.second < 0) return -1;
+    if (e.first == name) return e.second;
+  }
+}
+
 FactLoader::FactLoader(const ir::Policy& p) : p_(p) {
   layouts_.resize(p.records.size());
   for (size_t r = 0; r < p.records.size(); ++r)
     for (size_t f = 0; f < p.records[r].fields.size(); ++f)
-      layouts_[r].by_name.emplace(p.records[r].fields[f].name, static_cast<int32_t>(f));
-  for (size_t j = 0; j < p.judgements.size(); ++j) judgement_ids_.emplace(p.judgements[j].id, static_cast<int32_t>(j));
+      layouts_[r].add(p.records[r].fields[f].name, static_cast<int32_t>(f));
+  for (size_t j = 0; j < p.judgements.size(); ++j) judgement_ids_.add(p.judgements[j].id, static_cast<int32_t>(j));
 }
 
 void FactLoader::init_slots(int32_t rec, FactStore& store, uint32_t base) {
@@ -26,6 +72,32 @@ void FactLoader::init_slots(int32_t rec, FactStore& store, uint32_t base) {
 }
 
 namespace {
+
+// A key or a string value where it lies in the record when it has no escape (nearly
+// always): `raw` points just after the opening quote, and simdjson's first stage
+// has checked that the string is closed. Only a string with a backslash is
+// unescaped, into the parser's buffer.
+bool plain_string(const char* raw, std::string_view& out) {
+  const char* q = raw;
+  while (*q != '"') {
+    if (*q == '\\') return false;
+    ++q;
+  }
+  out = std::string_view(raw, static_cast<size_t>(q - raw));
+  return true;
+}
+
+simdjson::error_code field_key(od::field& f, std::string_view& key) {
+  if (plain_string(f.key().raw(), key)) return simdjson::SUCCESS;
+  return f.unescaped_key().get(key);
+}
+
+simdjson::error_code string_value(od::value& v, std::string_view& s) {
+  od::raw_json_string raw;
+  if (auto e = v.get_raw_json_string().get(raw)) return e;
+  if (plain_string(raw.raw(), s)) return simdjson::SUCCESS;
+  return v.get_string().get(s);
+}
 
 const char* json_type_name(od::json_type t) {
   switch (t) {
@@ -62,6 +134,7 @@ std::string expected_name(const ir::Policy& p, ir::TypeId t) {
 
 bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
   store.clear();
+  elements_.clear();  // what a failed load left
   store.judgements.assign(p_.judgements.size(), Value::unknown());
   // The id first, so that every message about this record can name it.
   {
@@ -129,11 +202,16 @@ bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uin
   size_t path_len = path.size();
   for (auto field : obj) {
     std::string_view key;
-    if (field.error() || field.unescaped_key().get(key)) {
-      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(field.error()))};
+    if (auto e = field.error()) {
+      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
       return false;
     }
-    od::value v = field.value();
+    od::field& f = field.value_unsafe();  // in place: copying the field stalls on the copy just made
+    if (auto e = field_key(f, key)) {
+      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
+      return false;
+    }
+    od::value& v = f.value();
     if (rec == p_.organization || rec == p_.individual) {
       if (key == "judgements" && path.empty()) {
         path += "judgements";
@@ -147,12 +225,12 @@ bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uin
         continue;
       }
     }
-    auto it = layout.by_name.find(key);
-    if (it == layout.by_name.end()) {
+    int32_t at = layout.find(key);
+    if (at < 0) {
       if (unknown) unknown->push_back(path.empty() ? std::string(key) : path + "." + std::string(key));
       continue;
     }
-    const ir::Field& fd = record.fields[it->second];
+    const ir::Field& fd = record.fields[at];
     if (fd.slot < 0) continue;  // the policy never reads it
     if (!path.empty()) path += ".";
     path += key;
@@ -168,13 +246,13 @@ bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string&
                                  std::vector<std::string>* unknown) {
   for (auto field : obj) {
     std::string_view key;
-    if (field.error() || field.unescaped_key().get(key)) {
+    if (field.error() || field_key(field.value_unsafe(), key)) {
       error = {path, "not valid JSON"};
       return false;
     }
-    od::value v = field.value();
-    auto it = judgement_ids_.find(key);
-    if (it == judgement_ids_.end()) {
+    od::value& v = field.value_unsafe().value();
+    int32_t at = judgement_ids_.find(key);
+    if (at < 0) {
       if (unknown) unknown->push_back(path + "." + std::string(key));
       continue;
     }
@@ -189,7 +267,7 @@ bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string&
       error = {path + "." + std::string(key), fmt::format("a judgement is true or false, not {}", json_type_name(t))};
       return false;
     }
-    store.judgements[it->second] = Value::boolean(b);
+    store.judgements[at] = Value::boolean(b);
   }
   return true;
 }
@@ -235,7 +313,7 @@ bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactSt
     case ir::Kind::Date:
     case ir::Kind::Enum: {
       std::string_view s;
-      if (jt != od::json_type::string || v.get_string().get(s)) return wrong();
+      if (jt != od::json_type::string || string_value(v, s)) return wrong();
       if (ti.kind == ir::Kind::Date) {
         auto d = parse_date(s);
         if (!d) {
@@ -274,29 +352,34 @@ bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactSt
     case ir::Kind::List: {
       od::array a;
       if (jt != od::json_type::array || v.get_array().get(a)) return wrong();
-      // Elements are loaded first (each may append slots), their indexes collected after.
-      std::vector<uint32_t> elems;
+      // Elements are loaded first (each may append slots and, for a nested list, items),
+      // their indexes kept on elements_ meanwhile and moved to items after.
+      const size_t mark = elements_.size();
       size_t path_len = path.size();
       size_t i = 0;
       for (auto ev : a) {
-        od::value el;
-        if (ev.get(el)) {
+        if (ev.error()) {
           error = {path, "not valid JSON"};
           return false;
         }
-        path += fmt::format("[{}]", i);
+        od::value& el = ev.value_unsafe();  // in place, as for fields
+        char index[24];
+        path += '[';
+        path.append(index, std::to_chars(index, index + sizeof index, i).ptr);
+        path += ']';
         Value x;
         if (!load_value(el, ti.elem, false, store, x, path, error, unknown)) return false;
         path.resize(path_len);
         uint32_t at = static_cast<uint32_t>(store.slots.size());
         store.slots.push_back(x);
-        elems.push_back(at);
+        elements_.push_back(at);
         ++i;
       }
       out.tag = Tag::List;
       out.list.off = static_cast<uint32_t>(store.items.size());
-      out.list.count = static_cast<uint32_t>(elems.size());
-      store.items.insert(store.items.end(), elems.begin(), elems.end());
+      out.list.count = static_cast<uint32_t>(elements_.size() - mark);
+      store.items.insert(store.items.end(), elements_.begin() + static_cast<ptrdiff_t>(mark), elements_.end());
+      elements_.resize(mark);
       return true;
     }
     default:

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,8 +59,16 @@ class FactLoader {
             std::vector<std::string>* unknown_fields);
 
  private:
-  struct Layout {
-    std::map<std::string, int32_t, std::less<>> by_name;  // field name -> field index
+  // Names to indexes by open addressing: every key of every record goes through
+  // here, so a lookup is one hash of the key and, nearly always, one comparison.
+  class NameTable {
+   public:
+    void add(std::string_view name, int32_t index);
+    int32_t find(std::string_view name) const;  // -1 when absent
+
+   private:
+    static uint32_t hash(std::string_view s);
+    std::vector<std::pair<std::string, int32_t>> slots_;  // index -1: empty
   };
   bool load_record(simdjson::ondemand::object& obj, int32_t rec, FactStore& store, uint32_t base,
                    std::string& path, LoadProblem& error, std::vector<std::string>* unknown);
@@ -72,8 +79,9 @@ class FactLoader {
   void init_slots(int32_t rec, FactStore& store, uint32_t base);
 
   const ir::Policy& p_;
-  std::vector<Layout> layouts_;
-  std::map<std::string, int32_t, std::less<>> judgement_ids_;
+  std::vector<NameTable> layouts_;  // per record type: field name -> field index
+  NameTable judgement_ids_;
+  std::vector<uint32_t> elements_;  // list elements being loaded, a stack for nested lists
 };
 
 // Renders a loaded value back to JSON text, for explanations.

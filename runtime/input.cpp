@@ -40,9 +40,17 @@ bool object_then_blank(od::document& doc, std::string_view text, const char* bas
 
 // One JSON Lines record.
 void one_line(od::parser& parser, Padded& pad, std::string_view line, RecordPlace& place, const RecordFn& fn) {
-  od::document doc;
   auto view = pad.view(line);
-  auto err = parser.iterate(view).get(doc);
+  read_json_line(parser, view.data(), line.size(), pad.buf.size(), place, fn);
+}
+
+}  // namespace
+
+void read_json_line(od::parser& parser, const char* data, size_t len, size_t capacity, const RecordPlace& place,
+                    const RecordFn& fn) {
+  std::string_view line(data, len);
+  od::document doc;
+  auto err = parser.iterate(data, len, capacity).get(doc);
   if (err) {
     fn(place, nullptr, fmt::format("not valid JSON ({})", simdjson::error_message(err)));
     return;
@@ -56,7 +64,7 @@ void one_line(od::parser& parser, Padded& pad, std::string_view line, RecordPlac
     fn(place, nullptr, "a record must be a JSON object { … }");
     return;
   }
-  if (!object_then_blank(doc, line, pad.buf.data())) {
+  if (!object_then_blank(doc, line, data)) {
     fn(place, nullptr, "not valid JSON: the object is incomplete, or text follows it on the same line");
     return;
   }
@@ -67,8 +75,6 @@ void one_line(od::parser& parser, Padded& pad, std::string_view line, RecordPlac
   }
   fn(place, &obj, "");
 }
-
-}  // namespace
 
 bool read_records(const std::string& path, const RecordFn& fn, std::string& error) {
   FILE* f = nullptr;

@@ -28,4 +28,10 @@ using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::obje
 // ends the file after reporting it.
 bool read_records(const std::string& path, const RecordFn& fn, std::string& error);
 
+// One line of JSON Lines, parsed where it lies: data[0, len) is the line and
+// data[0, capacity) may be read (capacity >= len + SIMDJSON_PADDING). Calls `fn`
+// once, with the object, or with an error when the line is not one object alone.
+void read_json_line(simdjson::ondemand::parser& parser, const char* data, size_t len, size_t capacity,
+                    const RecordPlace& place, const RecordFn& fn);
+
 }  // namespace award

@@ -8,8 +8,19 @@ namespace award {
 std::string json_string(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
+  append_json_string(out, s);
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
   out += '"';
-  for (char c : s) {
+  // Runs of characters that need no escape are appended whole.
+  size_t from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, from, i - from);
+    from = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -18,11 +29,10 @@ std::string json_string(std::string_view s) {
       case '\t': out += "\\t"; break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        else out += c;
     }
   }
+  out.append(s, from);
   out += '"';
-  return out;
 }
 
 Needs needs_of(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o) {
@@ -146,16 +156,17 @@ std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
 void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o) {
   const ir::Award& a = p.awards[o.award];
   out += "{\"applicant\":";
-  out += s.id.empty() ? "null" : json_string(s.id);
+  if (s.id.empty()) out += "null";
+  else append_json_string(out, s.id);
   out += ",\"award\":";
-  out += json_string(a.id);
+  append_json_string(out, a.id);
   out += ",\"verdict\":\"";
   out += verdict_name(o.verdict);
   out += "\",\"failed\":[";
   bool first = true;
   const std::string* last = nullptr;
   if (o.subject == Truth::False) {
-    out += json_string(a.ref);
+    append_json_string(out, a.ref);
     first = false;
     last = &a.ref;
   }
@@ -170,7 +181,7 @@ void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, con
     }
     if (seen) continue;
     if (!first) out += ',';
-    out += json_string(ref);
+    append_json_string(out, ref);
     first = false;
     last = &ref;
   }

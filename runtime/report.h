@@ -12,6 +12,7 @@
 namespace award {
 
 std::string json_string(std::string_view s);
+void append_json_string(std::string& out, std::string_view s);  // the same, appended, allocating nothing once warm
 
 // What an outcome still needs: the checkable facts absent, the judgements owed.
 struct Needs {

@@ -14,6 +14,7 @@ pkgs=(
 if [ "${1:-}" = "--test" ]; then
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+  pkgs+=(python3 time)  # bench/run.py, run by the bench test; GNU time for peak memory
 fi
 
 missing=()

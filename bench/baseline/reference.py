@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A slow, independent reading of 大庆 第十条, to check daqing-baseline against.
+"""A slow, independent reading of 大庆 第十条 (with the award's subject, 第五条, and
+第三十一条's ban as policies/daqing-2018.award reads them), to check daqing-baseline against.
 
     python3 bench/baseline/reference.py --on 2024-06-30 FILE > expected.jsonl
 
@@ -179,9 +180,27 @@ def decide(rec, R):
     acts = U if act is None else tri(any(a in ("production", "service", "research", "design", "education", "medical") for a in act))
     nine = t_or(ent, acts)
 
+    # 第三十一条 as policies/daqing-2018.award reads it: no fraud finding within 4
+    # years before R that names a 大庆 award or no award at all (title is optional).
+    W4 = add_years(R, -4)
+    fraud = elements(rec, "award_fraud")
+    if fraud is None:
+        thirty_one = U
+    else:
+        thirty_one = T
+        for e in fraud:
+            d = get(e, "date", str)
+            recent = U if d is None else tri(W4 <= parse_date(d) <= R)
+            title = get(e, "title", str)
+            daqing = T if title is None else tri(title in ("大庆市政府质量奖", "大庆市政府质量奖提名奖"))
+            thirty_one = t_and(thirty_one, t_not(t_and(recent, daqing)))
+
+    # The award is gated on its subject first: only an organisation's items are read.
+    if subject != T:
+        return ("ineligible", ["第五条"]) if subject == F else ("undetermined", [])
     items = [subject, one, J("core_technology"), three, J("policy_compliance"),
-             t_and(five_a, J("good_faith")), t_and(six_a, six_b), seven, eight, nine]
-    refs = ["第五条"] + ["第十条（%s）" % n for n in "一二三四五六七八九"]
+             t_and(five_a, J("good_faith")), t_and(six_a, six_b), seven, eight, nine, thirty_one]
+    refs = ["第五条"] + ["第十条（%s）" % n for n in "一二三四五六七八九"] + ["第三十一条"]
     allv = t_and(*items)
     verdict = {T: "eligible", F: "ineligible", U: "undetermined"}[allv]
     failed = [refs[i] for i, x in enumerate(items) if x == F]

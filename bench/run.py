@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""The benchmarks of issue 7, from one command: bench/run.sh [options].
+
+Generates populations with award-gen, runs daqing-baseline and `award eval` side by
+side on the same file, checks that their verdict lines are identical before it
+reports any time, and prints records/s and the ratio to the baseline for:
+
+  1. end to end, single-threaded (--jobs 1) and with every core (--jobs N);
+  2. evaluation alone on records already loaded (award-bench-eval) against the
+     baseline's own in-memory run (daqing-baseline --in-memory);
+  3. compile time of each policy in policies/ and of all of them together;
+  4. peak memory (maximum resident set) of each run.
+
+Times are wall-clock medians of --runs runs, output to /dev/null, data in --dir.
+With --check the verdicts are compared and nothing is timed (the CTest test).
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ON = "2024-06-30"
+SEED = "42"
+
+
+def run(cmd, stdout=subprocess.DEVNULL, stdin=None):
+    """Runs cmd; returns (wall seconds, peak RSS in KiB, exit status, stderr, CPU seconds)."""
+    # GNU time reports the peak RSS: a child of Python would inherit the high-water
+    # mark of the Python process it was forked from, whatever it uses after exec.
+    rss_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"award-bench-rss-{os.getpid()}"
+    start = time.perf_counter()
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file, *cmd], stdout=stdout, stdin=stdin,
+                            stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak_kib = int(rss_file.read_text().split()[-1])
+    rss_file.unlink()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"run.py: {' '.join(map(str, cmd))} exited {proc.returncode}:\n{stderr.decode(errors='replace')}")
+    return seconds, peak_kib, proc.returncode, stderr.decode(errors="replace"), usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd, runs):
+    """Median wall seconds, median CPU seconds (user + system) and the largest peak RSS
+    over `runs` runs. CPU time is what to compare on a machine others share too."""
+    times, cpus, peak = [], [], 0
+    for _ in range(runs):
+        s, rss, _, _, cpu = run(cmd)
+        times.append(s)
+        cpus.append(cpu)
+        peak = max(peak, rss)
+    return statistics.median(times), statistics.median(cpus), peak
+
+
+def population(build, n, workdir):
+    path = workdir / f"pop-{n}-seed{SEED}.jsonl"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        subprocess.run([build / "bench/award-gen", "--count", str(n), "--seed", SEED, "--out", tmp], check=True)
+        tmp.rename(path)
+    return path
+
+
+def baseline_cmd(build, pop):
+    return [build / "bench/daqing-baseline", "--on", ON, pop]
+
+
+def award_cmd(build, pop, jobs):
+    return [build / "award", "eval", ROOT / "policies/daqing-2018.award", pop, "--on", ON,
+            "--award", "quality", "--format", "jsonl", "--jobs", str(jobs)]
+
+
+def verify(build, pop, jobs_list, workdir):
+    """The verdict lines of the baseline and of award eval must be identical."""
+    base_out = workdir / "out-baseline.jsonl"
+    with open(base_out, "wb") as f:
+        run(baseline_cmd(build, pop), stdout=f)
+    for jobs in jobs_list:
+        out = workdir / f"out-award-j{jobs}.jsonl"
+        with open(out, "wb") as f:
+            run(award_cmd(build, pop, jobs), stdout=f)
+        if base_out.read_bytes() != out.read_bytes():
+            with open(base_out, "rb") as a, open(out, "rb") as b:
+                for n, (x, y) in enumerate(zip(a, b), 1):
+                    if x != y:
+                        sys.exit(f"run.py: verdicts differ on {pop.name} (--jobs {jobs}) at line {n}:\n"
+                                 f"  baseline: {x.decode().rstrip()}\n  award:    {y.decode().rstrip()}")
+            sys.exit(f"run.py: verdicts differ on {pop.name} (--jobs {jobs}): different numbers of lines")
+    lines = sum(1 for _ in open(base_out, "rb"))
+    print(f"verdicts identical: {lines} lines, baseline and award eval --jobs {', '.join(map(str, jobs_list))}")
+
+
+def rate(n, s):
+    return f"{n / s:,.0f}"
+
+
+def bench_end_to_end(build, pop, n, runs, cores):
+    print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), median of {runs}")
+    print("| program | wall s | records/s (wall) | ratio to baseline (wall) | CPU s | records per CPU-s | "
+          "ratio (CPU) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    base_s, base_cpu, base_rss = timed(baseline_cmd(build, pop), runs)
+    print(f"| daqing-baseline | {base_s:.3f} | {rate(n, base_s)} | 1.00 | {base_cpu:.3f} | {rate(n, base_cpu)} | 1.00 "
+          f"| {base_rss / 1024:.1f} MiB |")
+    single = None
+    for jobs in sorted({1, cores}):
+        s, cpu, rss = timed(award_cmd(build, pop, jobs), runs)
+        single = single or s
+        extra = f" ({single / s:.2f}× --jobs 1)" if jobs > 1 else ""
+        print(f"| award eval --jobs {jobs} | {s:.3f} | {rate(n, s)} | {base_s / s:.2f}{extra} | {cpu:.3f} "
+              f"| {rate(n, cpu)} | {base_cpu / cpu:.2f} | {rss / 1024:.1f} MiB |")
+
+
+def bench_eval_alone(build, pop, n, runs):
+    print(f"\n## evaluation alone, {n:,} records already in memory, CPU time, best of {runs} passes")
+    _, _, _, err, _ = run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop,
+                        "--on", ON, "--award", "quality", "--passes", str(runs)])
+    _, _, _, berr, _ = run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", str(runs), pop])
+    print("```")
+    print(err.rstrip())
+    print(berr.rstrip())
+    print("```")
+
+
+def bench_compile(build, runs):
+    print(f"\n## compile, source to IR, median of {runs} runs of `award compile` (process start-up included)")
+    print("| policy | wall |")
+    print("|---|---:|")
+    policies = sorted((ROOT / "policies").glob("*.award"))
+    for p in policies:
+        s, cpu, _ = timed([build / "award", "compile", p, "--emit", "ir"], runs)
+        print(f"| {p.name} | {s * 1000:.1f} ms (CPU {cpu * 1000:.1f} ms) |")
+    _, _, _, err, _ = run([build / "bench/award-bench-eval", "--compile-only", *policies])
+    print("```")
+    print(err.rstrip())
+    print("```")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, action="append", help="records (repeatable; default 100000 and 1000000)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per timing (median)")
+    ap.add_argument("--build", type=Path, default=ROOT / "build", help="the CMake build directory")
+    ap.add_argument("--dir", type=Path, default=Path("/tmp/award-bench"), help="where populations are kept")
+    ap.add_argument("--check", action="store_true", help="verify the verdicts only, time nothing")
+    a = ap.parse_args()
+    sizes = a.size or [100_000, 1_000_000]
+    build = a.build.resolve()
+    a.dir.mkdir(parents=True, exist_ok=True)
+    cores = os.cpu_count() or 1
+
+    if not a.check:
+        cpu = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True)
+                    .stdout.splitlines() if l.startswith("Model name")), platform.processor())
+        commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip()
+        print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit}, {cpu}, {cores} CPUs, "
+              f"load average {os.getloadavg()[0]:.1f}, reference date {ON}, seed {SEED}")
+    for n in sizes:
+        pop = population(build, n, a.dir)
+        verify(build, pop, sorted({1, cores, 3}), a.dir)
+        if a.check:
+            continue
+        bench_end_to_end(build, pop, n, a.runs, cores)
+        if n == sizes[0]:
+            bench_eval_alone(build, pop, n, a.runs)
+    if a.check:
+        # the other two programs still run
+        run([build / "bench/award-bench-eval", "--compile-only", *sorted((ROOT / "policies").glob("*.award"))])
+        pop = population(build, sizes[0], a.dir)
+        run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop, "--on", ON,
+             "--award", "quality", "--passes", "1"])
+        run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", "1", pop])
+        print("benchmarks ran")
+        return
+    bench_compile(build, a.runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,290 @@
+#include "runtime/batch.h"
+
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace award {
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+constexpr size_t kBlock = 1 << 20;  // about a thousand records: enough work per hand-over
+
+bool blank_line(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// A block of whole lines, with simdjson's padding after them, and what came of it.
+struct Block {
+  std::string buf;          // lines, then SIMDJSON_PADDING bytes
+  size_t len = 0;           // bytes of lines in buf
+  size_t first_line = 0;    // line number of the block's first line
+  BatchChunk result;
+  enum State { Free, Ready, Working, Done } state = Free;
+};
+
+// Reads blocks of whole lines from a file; a partial last line is carried over.
+class BlockReader {
+ public:
+  explicit BlockReader(FILE* f) : f_(f) {}
+
+  // Fills `b` with the next lines; false at the end of the file.
+  bool next(Block& b) {
+    if (eof_ && carry_.empty()) return false;
+    b.buf.assign(carry_);
+    carry_.clear();
+    b.first_line = line_;
+    for (;;) {
+      size_t have = b.buf.size();
+      size_t want = std::max(kBlock, have + kBlock / 4);
+      b.buf.resize(want);
+      size_t got = eof_ ? 0 : std::fread(b.buf.data() + have, 1, want - have, f_);
+      if (got < want - have) eof_ = true;
+      b.buf.resize(have + got);
+      if (first_) {  // a byte-order mark before the first line is not part of it
+        first_ = false;
+        if (b.buf.compare(0, 3, "\xEF\xBB\xBF") == 0) b.buf.erase(0, 3);
+      }
+      size_t end = b.buf.rfind('\n');
+      if (eof_) end = b.buf.size();
+      else if (end == std::string::npos) continue;  // a line longer than a block: read on
+      else ++end;
+      carry_.assign(b.buf, end, std::string::npos);
+      b.buf.resize(end);
+      break;
+    }
+    b.len = b.buf.size();
+    for (const char* p = b.buf.data(); (p = static_cast<const char*>(std::memchr(p, '\n', b.buf.data() + b.len - p)));
+         ++p)
+      ++line_;
+    if (b.len && b.buf[b.len - 1] != '\n') ++line_;  // the last line needs no newline
+    b.buf.append(simdjson::SIMDJSON_PADDING, ' ');
+    return b.len > 0;
+  }
+  bool failed() const { return std::ferror(f_) != 0; }
+  size_t lines() const { return line_; }
+
+ private:
+  FILE* f_;
+  std::string carry_;
+  size_t line_ = 1;  // number of the next line to read
+  bool eof_ = false, first_ = true;
+};
+
+// The common case, a line that is one good record, in one pass: the worker walks
+// the whole object, and nothing but blanks may follow it. read_json_line would
+// first walk the object once more to check that. When anything is wrong the
+// worker's output is taken back and false returned, for read_json_line to redo.
+bool fast_line(od::parser& parser, const char* data, size_t len, size_t capacity, const RecordPlace& place,
+               const BatchWork& work, BatchChunk& c, BatchRecord& rec) {
+  static const std::string no_error;
+  od::document doc;
+  od::object obj;
+  if (parser.iterate(data, len, capacity).get(doc) || doc.get_object().get(obj)) return false;
+  work(place, &obj, no_error, c, rec);
+  const char* rest;
+  if (!rec.bad && doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS) return true;
+  c.out.resize(rec.out_begin);
+  if (rec.has_id) c.ids.resize(rec.id_begin);
+  c.unknown.resize(rec.unknown_begin);
+  BatchRecord fresh;
+  fresh.index = rec.index;
+  fresh.line = rec.line;
+  fresh.out_begin = rec.out_begin;
+  fresh.unknown_begin = fresh.unknown_end = rec.unknown_begin;
+  rec = std::move(fresh);
+  return false;
+}
+
+// Runs every record of a block through a worker. Record numbers are counted from
+// 1 within the block; the driver adds the records of earlier blocks.
+void work_on(Block& b, od::parser& parser, const BatchWork& work, const std::string& file) {
+  BatchChunk& c = b.result;
+  c.out.clear();
+  c.ids.clear();
+  c.records.clear();
+  c.unknown.clear();
+  RecordPlace place{file, 0, b.first_line};
+  const char* p = b.buf.data();
+  const char* end = p + b.len;
+  for (; p < end; ++place.line) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    const char* stop = nl ? nl : end;
+    std::string_view line(p, static_cast<size_t>(stop - p));
+    const char* start = p;
+    p = nl ? nl + 1 : end;
+    if (blank_line(line)) continue;
+    ++place.index;
+    c.records.emplace_back();
+    BatchRecord& rec = c.records.back();
+    rec.index = place.index;
+    rec.line = place.line;
+    rec.out_begin = static_cast<uint32_t>(c.out.size());
+    rec.unknown_begin = rec.unknown_end = static_cast<uint32_t>(c.unknown.size());
+    size_t capacity = static_cast<size_t>(b.buf.data() + b.buf.size() - start);
+    if (!fast_line(parser, start, line.size(), capacity, place, work, c, rec)) {
+      // The record is bad in some way: read_json_line says how, in the words the
+      // serial path uses, and the worker runs again on what it finds.
+      struct Again {
+        const BatchWork& work;
+        BatchChunk& c;
+        BatchRecord& rec;
+      } again{work, c, rec};  // one reference, so std::function needs no allocation
+      read_json_line(parser, start, line.size(), capacity, place,
+                     [&again](const RecordPlace& at, od::object* obj, const std::string& error) {
+                       again.work(at, obj, error, again.c, again.rec);
+                     });
+    }
+    rec.out_end = static_cast<uint32_t>(c.out.size());
+  }
+}
+
+}  // namespace
+
+bool is_json_lines_file(const std::string& path) {
+  if (path == "-") return false;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  BlockReader reader(f);
+  Block b;
+  bool whole_object = false, decided = false;
+  od::parser parser;
+  while (!decided && reader.next(b)) {
+    std::string_view text(b.buf.data(), b.len);
+    for (size_t at = 0; at < text.size() && !decided;) {
+      size_t nl = text.find('\n', at);
+      std::string_view line = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+      if (!blank_line(line)) {
+        decided = true;
+        read_json_line(parser, text.data() + at, line.size(), b.buf.size() - at, RecordPlace{path, 1, 1},
+                       [&](const RecordPlace&, od::object* obj, const std::string&) { whole_object = obj != nullptr; });
+      }
+      at = nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+  }
+  std::fclose(f);
+  return whole_object;
+}
+
+bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make_work, const BatchCommit& commit,
+               std::string& error) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    error = fmt::format("{}: cannot be read", path);
+    return false;
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> closer(f, std::fclose);
+  BlockReader reader(f);
+  size_t records_before = 0;
+  auto hand_over = [&](Block& b) {
+    for (auto& r : b.result.records) r.index += records_before;
+    records_before += b.result.records.size();
+    commit(b.result);
+  };
+
+  if (jobs <= 1) {
+    od::parser parser;
+    BatchWork work = make_work();
+    Block b;
+    while (reader.next(b)) {
+      work_on(b, parser, work, path);
+      hand_over(b);
+    }
+  } else {
+    // A ring of blocks: the main thread fills block n, workers take Ready blocks in
+    // order, and the main thread commits block n once it is Done, then reuses it.
+    std::vector<Block> ring(2 * jobs + 2);
+    std::mutex m;
+    std::condition_variable cv;
+    size_t next_work = 0;  // the next block a worker takes
+    size_t filled = 0;     // blocks filled so far
+    bool finished = false; // no more blocks will be filled
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t)
+      threads.emplace_back([&] {
+        od::parser parser;
+        BatchWork work;
+        {
+          std::lock_guard<std::mutex> lock(m);  // make_work may read shared state
+          work = make_work();
+        }
+        for (;;) {
+          Block* b;
+          {
+            std::unique_lock<std::mutex> lock(m);
+            cv.wait(lock, [&] { return next_work < filled || finished; });
+            if (next_work >= filled) return;
+            b = &ring[next_work++ % ring.size()];
+            b->state = Block::Working;
+          }
+          work_on(*b, parser, work, path);
+          {
+            std::lock_guard<std::mutex> lock(m);
+            b->state = Block::Done;
+          }
+          cv.notify_all();
+        }
+      });
+    size_t committed = 0;
+    bool more = true;
+    while (more || committed < filled) {
+      // Fill every free block first, so that workers never wait for the reader.
+      if (more) {
+        Block* b = nullptr;
+        {
+          std::lock_guard<std::mutex> lock(m);
+          if (filled - committed < ring.size()) b = &ring[filled % ring.size()];
+        }
+        if (b) {
+          more = reader.next(*b);
+          {
+            std::lock_guard<std::mutex> lock(m);
+            if (more) {
+              b->state = Block::Ready;
+              ++filled;
+            } else {
+              finished = true;
+            }
+          }
+          cv.notify_all();
+          continue;
+        }
+      }
+      Block* b = &ring[committed % ring.size()];
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return b->state == Block::Done; });
+      }
+      hand_over(*b);
+      {
+        std::lock_guard<std::mutex> lock(m);
+        b->state = Block::Free;
+        ++committed;
+      }
+    }
+    {
+      std::lock_guard<std::mutex> lock(m);
+      finished = true;
+    }
+    cv.notify_all();
+    for (auto& t : threads) t.join();
+  }
+  if (reader.failed()) {
+    error = fmt::format("{}: read error after line {}", path, reader.lines() - 1);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace award
