@@ -202,9 +202,30 @@ class Checker {
         field.optional = fd.type.optional;
         field.type = resolve_type(fd.type);
         field.title = fd.title.value_or("");
+        if (fd.lo) lower_bounds(fd, field);
         p_->records[idx].fields.push_back(std::move(field));
       }
     }
+  }
+
+  // `in LO..HI` on a number or money field: the loader refuses values outside.
+  void lower_bounds(const ast::FieldDecl& fd, ir::Field& field) {
+    if (field.type < 0) return;  // an unknown type, already reported
+    Kind k = p_->types[field.type].kind;
+    if (k != Kind::Number && k != Kind::Money) {
+      diags_.error(Code::E300, fd.bounds_range,
+                   fmt::format("bounds `in {}..{}` apply to number or money fields, and `{}` is {}", *fd.lo, *fd.hi,
+                               fd.name.text, ir::type_name(*p_, field.type)));
+      return;
+    }
+    auto lo = parse_decimal(*fd.lo), hi = parse_decimal(*fd.hi);
+    if (!lo || !hi || *hi < *lo) {
+      diags_.error(Code::E106, fd.bounds_range,
+                   fmt::format("`in {}..{}` is not a range of numbers from low to high", *fd.lo, *fd.hi));
+      return;
+    }
+    field.lo = lo;
+    field.hi = hi;
   }
 
   TypeId resolve_type(const ast::TypeRef& t) {

@@ -156,8 +156,20 @@ bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uin
     path += key;
     Value out;
     if (!load_value(v, fd.type, fd.optional, store, out, path, error, unknown)) return false;
+    if (!within_bounds(fd, out, path, error)) return false;
     store.slots[base + fd.slot] = out;
     path.resize(path_len);
+  }
+  return true;
+}
+
+bool FactLoader::within_bounds(const ir::Field& fd, const Value& v, const std::string& path, LoadProblem& error) {
+  if (v.tag != Tag::Num || (!fd.lo && !fd.hi)) return true;
+  Decimal d{v.num};
+  if ((fd.lo && d < *fd.lo) || (fd.hi && d > *fd.hi)) {
+    error = {path, fmt::format("{} is outside {}..{}", format_decimal(d), format_decimal(fd.lo.value_or(d)),
+                               format_decimal(fd.hi.value_or(d)))};
+    return false;
   }
   return true;
 }
