@@ -1216,9 +1216,14 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     error = std::filesystem::exists(path, ec) ? "permission denied" : "no such file";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  // One byte past the source limit is enough for the parser to refuse the
+  // file (E105); reading no further keeps /dev/zero or a huge file from
+  // exhausting memory.
+  out.clear();
+  char chunk[65536];
+  while (out.size() <= kMaxSourceBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    out.append(chunk, static_cast<size_t>(in.gcount()));
+  if (out.size() > kMaxSourceBytes + 1) out.resize(kMaxSourceBytes + 1);
   return true;
 }
 
