@@ -210,6 +210,10 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
     return true;
   }
   if (t == od::json_type::object) {
+    if (all.size() > kMaxRecordBytes) {
+      fn(place, nullptr, too_long(kMaxRecordBytes));
+      return true;
+    }
     od::object obj;
     if (doc.get_object().get(obj)) fn(place, nullptr, "not valid JSON");
     else fn(place, &obj, "");

@@ -161,6 +161,9 @@ contains "binary facts: file and record" "binary.json:1 (record 1): not valid JS
 check "facts: a record over the size limit" 1 "${EV[@]}" "$TMP/long.jsonl"
 contains "long record: named with line and record" "long.jsonl:2 (record 2): the record is longer than 16 MiB, the limit for one record"
 contains "long record: the next is evaluated" '{"applicant":"C","award":"quality"'
+{ printf '{\n"id": "B",\n"name": "'; head -c 17000000 /dev/zero | tr '\0' 'x'; printf '"\n}\n'; } >"$TMP/long.json"
+check "facts: a pretty-printed record over the size limit" 1 "${EV[@]}" "$TMP/long.json"
+contains "long object: named" "long.json:1 (record 1): the record is longer than 16 MiB"
 
 # --- The command line -------------------------------------------------------
 check "cli: unknown option exits 2" 2 "$AWARD" eval "$P" examples/daqing-petrochem.json --frobnicate
