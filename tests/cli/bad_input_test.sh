@@ -155,6 +155,11 @@ printf '\0\1\2\3binary\n' >"$TMP/binary.json"
 check "facts: binary" 1 "${EV[@]}" "$TMP/binary.json"
 contains "binary facts: file and record" "binary.json:1 (record 1): not valid JSON"
 
+check "facts: a NUL byte inside a JSON Lines record" 1 "${EV[@]}" tests/fuzz-regressions/eval_fuzz/nul-inside-a-jsonl-line.jsonl
+contains "NUL: that record is refused" "nul-inside-a-jsonl-line.jsonl:2 (record 2) B: not valid JSON"
+contains "NUL: the next record is not lost" '{"applicant":"C","award":"quality"'
+contains "NUL: summary" "3 records in, 2 results out, 1 error"
+
 # A record longer than the limit (16 MiB) is an error row; the next is read.
 { echo '{"id":"A","kind":"organization"}'; printf '{"id":"B","kind":"organization","name":"'
   head -c 17000000 /dev/zero | tr '\0' 'x'; echo '"}'; echo '{"id":"C","kind":"organization"}'; } >"$TMP/long.jsonl"
