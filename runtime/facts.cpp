@@ -63,11 +63,20 @@ std::string expected_name(const ir::Policy& p, ir::TypeId t) {
 bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
   store.clear();
   store.judgements.assign(p_.judgements.size(), Value::unknown());
-  // The id first, so that every message about this record can name it.
+  // The id first, so that every message about this record can name it. A
+  // JSON error here ends the record at once: simdjson abandons a document
+  // after one, and touching it again dereferences a null parser (a crash that
+  // eval_fuzz found, tests/fuzz-regressions/eval_fuzz/).
   {
     od::value idv;
     std::string_view id;
-    if (!obj.find_field_unordered("id").get(idv) && !idv.get_string().get(id)) store.id = std::string(id);
+    auto err = obj.find_field_unordered("id").get(idv);
+    if (!err) err = idv.get_string().get(id);
+    if (!err) store.id = std::string(id);
+    else if (err != simdjson::NO_SUCH_FIELD && err != simdjson::INCORRECT_TYPE) {
+      error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
+      return false;
+    }
     if (obj.reset().error()) {
       error = {"", "not valid JSON"};
       return false;
@@ -80,8 +89,9 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
     auto err = obj.find_field_unordered("kind").get(kv);
     if (!err) {
       std::string_view k;
-      if (kv.get_string().get(k)) {
-        error = {"kind", "must be \"organization\" or \"individual\""};
+      if (auto e = kv.get_string().get(k)) {
+        error = {"kind", e == simdjson::INCORRECT_TYPE ? "must be \"organization\" or \"individual\""
+                                                       : fmt::format("not valid JSON ({})", simdjson::error_message(e))};
         return false;
       }
       if (k == "organization") rec = p_.organization;

@@ -89,6 +89,9 @@ printf '%sarticle 第一条 "本办法所称质量奖……" { }\narticle 第二
 check "policy: an article with no items is text alone, and valid" 0 "$AWARD" check "$TMP/noitems.award"
 check "policy: an article with no items evaluates" 0 "$AWARD" eval "$TMP/noitems.award" examples/daqing-petrochem.json --on 2024-06-30
 
+check "policy: a field type cut by a syntax error (crashed once)" 1 "$AWARD" check tests/fuzz-regressions/compile_fuzz/field-type-cut-by-syntax-error.award
+contains "cut field type: place and token" "field-type-cut-by-syntax-error.award:3:16: error[E100]: unexpected \`/\`"
+
 # --- Facts ------------------------------------------------------------------
 EV=("$AWARD" eval "$P" --on 2024-06-30 --format jsonl --award quality)
 
@@ -159,6 +162,11 @@ check "facts: a NUL byte inside a JSON Lines record" 1 "${EV[@]}" tests/fuzz-reg
 contains "NUL: that record is refused" "nul-inside-a-jsonl-line.jsonl:2 (record 2) B: not valid JSON"
 contains "NUL: the next record is not lost" '{"applicant":"C","award":"quality"'
 contains "NUL: summary" "3 records in, 2 results out, 1 error"
+
+printf '{"id":"A","kind":"organization"}\n{"i":d"C","kind":"orga\345\244\247registered_on":"2010-01-01"}\n{"id":"C","kind":"organization"}\n' >"$TMP/badvalue.jsonl"
+check "facts: a malformed value before the id (crashed once)" 1 "${EV[@]}" "$TMP/badvalue.jsonl"
+contains "malformed value: line and record" "badvalue.jsonl:2 (record 2): not valid JSON"
+contains "malformed value: the next record is evaluated" '{"applicant":"C","award":"quality"'
 
 # A record longer than the limit (16 MiB) is an error row; the next is read.
 { echo '{"id":"A","kind":"organization"}'; printf '{"id":"B","kind":"organization","name":"'
