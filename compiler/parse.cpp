@@ -362,6 +362,7 @@ class Builder {
   ast::TypeRef type_ref(P::TypeRefContext* ctx) {
     ast::TypeRef t;
     t.range = range(ctx);
+    if (!ctx) return t;  // error recovery left the type out; a syntax error was reported
     t.optional = ctx->K_OPTIONAL() != nullptr;
     if (ctx->K_LIST()) {
       t.list = true;
