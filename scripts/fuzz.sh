@@ -38,14 +38,14 @@ for t in compile_fuzz eval_fuzz; do
   mkdir -p "$corpus" "$findings"
   echo "fuzz: $t for ${SECONDS_EACH}s"
   # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: memory is bounded.
-  if ! "$B/$t" "$corpus" "$B/seeds/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$B/fuzz/$t" "$corpus" "$B/seeds/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
        -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$B/$t.log" 2>&1; then
     status=1
     echo "fuzz: $t FOUND A PROBLEM; the input is in $findings/, the log in $B/$t.log"
     grep -m1 -E 'ERROR|SUMMARY|runtime error' "$B/$t.log" || true
   fi
   # figures: executions, time, corpus size
-  grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/$t.log" |
+  { grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/$t.log" || true; } |
     sed "s/^/fuzz: $t /"
   echo "fuzz: $t corpus: $(find "$corpus" -type f | wc -l) inputs"
 done
