@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  try {
+  auto run = [&]() -> int {
     if (*c) return run_check(check);
     if (*k) return run_compile(comp);
     if (*e) {
@@ -168,9 +168,20 @@ int main(int argc, char** argv) {
       else { cal.action = "is-working"; cal.args = {date_arg}; }
       return run_calendar(cal);
     }
+    return 2;
+  };
+  int code;
+  try {
+    code = run();
   } catch (const std::exception& ex) {
     std::fprintf(stderr, "award: internal error: %s\n", ex.what());
     return 3;
   }
-  return 2;
+  // Output that could not be written (a full disk, /dev/full) is an error of
+  // every subcommand, not only of those that check their own writes.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "award: could not write to standard output\n");
+    return code == 0 ? 1 : code;
+  }
+  return code;
 }

@@ -156,6 +156,9 @@ struct FieldDecl : Node {
   Name name;
   TypeRef type;
   std::optional<std::string> title;
+  // `in LO..HI`: the values a record may hold, as written ("-5", "1000")
+  std::optional<std::string> lo, hi;
+  Range bounds_range;
 };
 
 struct RecordDecl : Node {

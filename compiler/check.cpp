@@ -6,7 +6,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -217,9 +216,30 @@ class Checker {
         field.optional = fd.type.optional;
         field.type = resolve_type(fd.type);
         field.title = fd.title.value_or("");
+        if (fd.lo) lower_bounds(fd, field);
         p_->records[idx].fields.push_back(std::move(field));
       }
     }
+  }
+
+  // `in LO..HI` on a number or money field: the loader refuses values outside.
+  void lower_bounds(const ast::FieldDecl& fd, ir::Field& field) {
+    if (field.type < 0) return;  // an unknown type, already reported
+    Kind k = p_->types[field.type].kind;
+    if (k != Kind::Number && k != Kind::Money) {
+      diags_.error(Code::E300, fd.bounds_range,
+                   fmt::format("bounds `in {}..{}` apply to number or money fields, and `{}` is {}", *fd.lo, *fd.hi,
+                               fd.name.text, ir::type_name(*p_, field.type)));
+      return;
+    }
+    auto lo = parse_decimal(*fd.lo), hi = parse_decimal(*fd.hi);
+    if (!lo || !hi || *hi < *lo) {
+      diags_.error(Code::E106, fd.bounds_range,
+                   fmt::format("`in {}..{}` is not a range of numbers from low to high", *fd.lo, *fd.hi));
+      return;
+    }
+    field.lo = lo;
+    field.hi = hi;
   }
 
   TypeId resolve_type(const ast::TypeRef& t) {
@@ -1223,9 +1243,14 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     error = std::filesystem::exists(path, ec) ? "permission denied" : "no such file";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  // One byte past the source limit is enough for the parser to refuse the
+  // file (E105); reading no further keeps /dev/zero or a huge file from
+  // exhausting memory.
+  out.clear();
+  char chunk[65536];
+  while (out.size() <= kMaxSourceBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    out.append(chunk, static_cast<size_t>(in.gcount()));
+  if (out.size() > kMaxSourceBytes + 1) out.resize(kMaxSourceBytes + 1);
   return true;
 }
 

@@ -30,7 +30,8 @@ struct CompileOptions {
 CompileResult compile_source(std::string path, std::string text, const CompileOptions& opts = {});
 CompileResult compile_file(const std::string& path, const CompileOptions& opts = {});
 
-// Reads a whole file; returns false and a message when it cannot.
+// Reads a file, or as much of it as the source limit needs to refuse it
+// (kMaxSourceBytes + 1 bytes); returns false and a message when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);
 
 }  // namespace award

@@ -97,6 +97,22 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// The part of a source line a diagnostic shows, as byte offsets [from, to):
+// the whole line, or for a long one (minified text, a binary file) a window of
+// code points either side of the caret, so that a message stays one screen line.
+std::pair<size_t, size_t> caret_window(std::string_view line, size_t at) {
+  constexpr size_t kLongLine = 400;  // bytes
+  constexpr int kSide = 60;          // code points either side
+  if (line.size() <= kLongLine) return {0, line.size()};
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+  size_t from = at, to = at;
+  for (int k = 0; k < kSide && from > 0; ++k)
+    do --from; while (from > 0 && continuation(from));
+  for (int k = 0; k < kSide && to < line.size(); ++k)
+    do ++to; while (to < line.size() && continuation(to));
+  return {from, to};
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, bool color) {
@@ -109,11 +125,15 @@ std::string render(const Diagnostic& d, bool color) {
     auto p = d.range.file->position(d.range.begin);
     out += fmt::format("{}{}:{}:{}: {}{}[{}]{}: {}{}\n", bold, d.range.file->path, p.line, p.column, red, sev,
                        code_name(d.code), reset, d.message, reset);
-    std::string_view line = d.range.file->line_text(p.line);
-    uint32_t line_start = d.range.file->line_starts[p.line - 1];
+    std::string_view full = d.range.file->line_text(p.line);
+    uint32_t full_start = d.range.file->line_starts[p.line - 1];
+    auto [from, to] = caret_window(full, std::min<size_t>(d.range.begin - full_start, full.size()));
+    std::string_view line = full.substr(from, to - from);
+    uint32_t line_start = full_start + static_cast<uint32_t>(from);
+    std::string before = from > 0 ? "..." : "", after = to < full.size() ? "..." : "";
     std::string gutter = fmt::format("{:>5}", p.line);
-    out += fmt::format("{} | {}\n", gutter, printable(line));
-    size_t lead = display_width(printable(line.substr(0, d.range.begin - line_start)));
+    out += fmt::format("{} | {}{}{}\n", gutter, before, printable(line), after);
+    size_t lead = before.size() + display_width(printable(line.substr(0, d.range.begin - line_start)));
     uint32_t end = std::max(d.range.end, d.range.begin + 1);
     uint32_t line_end = line_start + static_cast<uint32_t>(line.size());
     size_t width = 1;

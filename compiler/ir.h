@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct Field {
   bool optional = false;  // absent means "none", not "unknown"
   std::string title;
   int32_t slot = -1;      // -1: the policy never reads it, so loading skips it
+  // Declared bounds (`in 0..1000`): a record whose value lies outside is bad input.
+  std::optional<Decimal> lo, hi;
 };
 
 struct RecordType {

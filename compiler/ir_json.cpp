@@ -229,6 +229,8 @@ J type_schema(const ir::Policy& p, ir::TypeId t, bool read_only_fields) {
         if (read_only_fields && f.slot < 0) continue;
         J fs = type_schema(p, f.type, read_only_fields);
         if (!f.title.empty()) fs["description"] = f.title;
+        if (f.lo) fs["minimum"] = J::parse(format_decimal(*f.lo));
+        if (f.hi) fs["maximum"] = J::parse(format_decimal(*f.hi));
         if (f.optional) fs = J{{"anyOf", J::array({fs, J{{"type", "null"}}})}, {"description", f.title + " (optional)"}};
         props[f.name] = fs;
       }

@@ -400,6 +400,11 @@ class Builder {
       fd.range = range(f);
       fd.name = name(f->name);
       fd.type = type_ref(f->typeRef());
+      if (f->bounds) {
+        fd.lo = std::string(range(f->bounds->lo).text());
+        fd.hi = std::string(range(f->bounds->hi).text());
+        fd.bounds_range = range(f->bounds);
+      }
       if (f->title) fd.title = text(f->title);
       r.fields.push_back(std::move(fd));
     }
@@ -1052,6 +1057,7 @@ std::string token_display_name(size_t type) {
   if (sym == "COLON") return "`:`";
   if (sym == "SEMI") return "`;`";
   if (sym == "DOT") return "`.`";
+  if (sym == "DOTDOT") return "`..`";
   if (sym == "PLUS") return "`+`";
   if (sym == "MINUS") return "`-`";
   if (sym == "STAR") return "`*`";
@@ -1067,7 +1073,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   };
   if (src.text.size() > kMaxSourceBytes) {
     diags.error(Code::E105, Range{&src, 0, 0},
-                fmt::format("{} is {} bytes; a policy may have at most {} bytes", src.path, src.text.size(),
+                fmt::format("{} is larger than {} bytes (4 MiB), the largest policy Award reads", src.path,
                             kMaxSourceBytes),
                 "split the measure into modules with `use`");
     return empty();

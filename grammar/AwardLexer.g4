@@ -104,6 +104,7 @@ RBRACK : ']' ;
 COMMA : ',' ;
 COLON : ':' ;
 SEMI  : ';' ;
+DOTDOT : '..' ;
 DOT   : '.' ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;

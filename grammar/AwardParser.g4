@@ -28,7 +28,9 @@ decl
 enumDecl   : K_ENUM name=ident K_ORDERED? title=text? LBRACE enumMember (COMMA enumMember)* COMMA? RBRACE ;
 enumMember : name=ident title=text? ;
 recordDecl : K_RECORD name=ident title=text? LBRACE fieldDecl* RBRACE ;
-fieldDecl  : name=ident COLON typeRef title=text? SEMI? ;
+fieldDecl  : name=ident COLON typeRef bounds=fieldBounds? title=text? SEMI? ;
+fieldBounds : K_IN lo=signedNumber DOTDOT hi=signedNumber ;   // score: number in 0..1000
+signedNumber : MINUS? number ;
 typeRef    : K_OPTIONAL? (K_LIST K_OF typeRef | ident) ;
 
 articleDecl : K_ARTICLE label=articleLabel forClause? body=text? articleBlock? ;

@@ -56,7 +56,14 @@ class BlockReader {
       }
       size_t end = b.buf.rfind('\n');
       if (eof_) end = b.buf.size();
-      else if (end == std::string::npos) continue;  // a line longer than a block: read on
+      else if (end == std::string::npos && b.buf.size() > kMaxRecordBytes) {
+        // One line longer than a record may be: keep enough of it for the worker
+        // to see that, and drop the rest up to its newline, so memory stays bounded.
+        b.buf.resize(kMaxRecordBytes + 1);
+        skip_rest_of_line();
+        b.buf += '\n';
+        end = b.buf.size();
+      } else if (end == std::string::npos) continue;  // a line longer than a block: read on
       else ++end;
       carry_.assign(b.buf, end, std::string::npos);
       b.buf.resize(end);
@@ -71,6 +78,20 @@ class BlockReader {
     return b.len > 0;
   }
   bool failed() const { return std::ferror(f_) != 0; }
+
+  // Reads past the rest of the current line; what follows its newline is kept.
+  void skip_rest_of_line() {
+    std::string chunk(kBlock, '\0');
+    while (!eof_) {
+      size_t got = std::fread(chunk.data(), 1, chunk.size(), f_);
+      if (got < chunk.size()) eof_ = true;
+      const char* nl = static_cast<const char*>(std::memchr(chunk.data(), '\n', got));
+      if (nl) {
+        carry_.assign(nl + 1, static_cast<size_t>(chunk.data() + got - (nl + 1)));
+        return;
+      }
+    }
+  }
   size_t lines() const { return line_; }
 
  private:
@@ -131,7 +152,9 @@ void work_on(Block& b, od::parser& parser, const BatchWork& work, const std::str
     rec.out_begin = static_cast<uint32_t>(c.out.size());
     rec.unknown_begin = rec.unknown_end = static_cast<uint32_t>(c.unknown.size());
     size_t capacity = static_cast<size_t>(b.buf.data() + b.buf.size() - start);
-    if (!fast_line(parser, start, line.size(), capacity, place, work, c, rec)) {
+    if (line.size() > kMaxRecordBytes) {
+      work(place, nullptr, fmt::format("the record is longer than {} MiB, the limit for one record", kMaxRecordBytes >> 20), c, rec);
+    } else if (!fast_line(parser, start, line.size(), capacity, place, work, c, rec)) {
       // The record is bad in some way: read_json_line says how, in the words the
       // serial path uses, and the worker runs again on what it finds.
       struct Again {

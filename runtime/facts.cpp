@@ -136,11 +136,20 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
   store.clear();
   elements_.clear();  // what a failed load left
   store.judgements.assign(p_.judgements.size(), Value::unknown());
-  // The id first, so that every message about this record can name it.
+  // The id first, so that every message about this record can name it. A
+  // JSON error here ends the record at once: simdjson abandons a document
+  // after one, and touching it again dereferences a null parser (a crash that
+  // eval_fuzz found, tests/fuzz-regressions/eval_fuzz/).
   {
     od::value idv;
     std::string_view id;
-    if (!obj.find_field_unordered("id").get(idv) && !idv.get_string().get(id)) store.id = std::string(id);
+    auto err = obj.find_field_unordered("id").get(idv);
+    if (!err) err = idv.get_string().get(id);
+    if (!err) store.id = std::string(id);
+    else if (err != simdjson::NO_SUCH_FIELD && err != simdjson::INCORRECT_TYPE) {
+      error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
+      return false;
+    }
     if (obj.reset().error()) {
       error = {"", "not valid JSON"};
       return false;
@@ -155,8 +164,9 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
     if (!err && !kv.is_null().get(is_null) && is_null) err = simdjson::NO_SUCH_FIELD;  // null: not given
     if (!err) {
       std::string_view k;
-      if (kv.get_string().get(k)) {
-        error = {"kind", "must be \"organization\" or \"individual\""};
+      if (auto e = kv.get_string().get(k)) {
+        error = {"kind", e == simdjson::INCORRECT_TYPE ? "must be \"organization\" or \"individual\""
+                                                       : fmt::format("not valid JSON ({})", simdjson::error_message(e))};
         return false;
       }
       if (k == "organization") rec = p_.organization;
@@ -236,8 +246,20 @@ bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uin
     path += key;
     Value out;
     if (!load_value(v, fd.type, fd.optional, store, out, path, error, unknown)) return false;
+    if (!within_bounds(fd, out, path, error)) return false;
     store.slots[base + fd.slot] = out;
     path.resize(path_len);
+  }
+  return true;
+}
+
+bool FactLoader::within_bounds(const ir::Field& fd, const Value& v, const std::string& path, LoadProblem& error) {
+  if (v.tag != Tag::Num || (!fd.lo && !fd.hi)) return true;
+  Decimal d{v.num};
+  if ((fd.lo && d < *fd.lo) || (fd.hi && d > *fd.hi)) {
+    error = {path, fmt::format("{} is outside {}..{}", format_decimal(d), format_decimal(fd.lo.value_or(d)),
+                               format_decimal(fd.hi.value_or(d)))};
+    return false;
   }
   return true;
 }

@@ -77,6 +77,7 @@ class FactLoader {
   bool load_judgements(simdjson::ondemand::object& obj, FactStore& store, std::string& path, LoadProblem& error,
                        std::vector<std::string>* unknown);
   void init_slots(int32_t rec, FactStore& store, uint32_t base);
+  static bool within_bounds(const ir::Field& fd, const Value& v, const std::string& path, LoadProblem& error);
 
   const ir::Policy& p_;
   std::vector<NameTable> layouts_;  // per record type: field name -> field index

@@ -23,6 +23,38 @@ struct Padded {
   }
 };
 
+// Reads a stream line by line in blocks. A line is kept up to a limit and the
+// rest of an overlong one is read and dropped, so memory stays bounded
+// whatever the input; bytes such as NUL are kept, for the parser to refuse.
+struct LineReader {
+  explicit LineReader(std::FILE* file) : f(file) {}
+  std::FILE* f;
+  char buf[65536];
+  size_t pos = 0, len = 0;
+
+  // false at the end of the input
+  bool next(std::string& out, size_t limit, bool& overlong) {
+    out.clear();
+    overlong = false;
+    bool any = false;
+    for (;;) {
+      if (pos == len) {
+        len = std::fread(buf, 1, sizeof buf, f);
+        pos = 0;
+        if (len == 0) return any;
+      }
+      any = true;
+      const char* start = buf + pos;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', len - pos));
+      size_t n = nl ? static_cast<size_t>(nl - start) + 1 : len - pos;
+      if (out.size() + n <= limit) out.append(start, n);
+      else overlong = true;
+      pos += n;
+      if (nl) return true;
+    }
+  }
+};
+
 bool blank(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
@@ -77,39 +109,29 @@ void read_json_line(od::parser& parser, const char* data, size_t len, size_t cap
 }
 
 bool read_records(const std::string& path, const RecordFn& fn, std::string& error) {
-  FILE* f = nullptr;
-  bool is_stdin = path == "-";
-  std::string name = is_stdin ? "<stdin>" : path;
-  if (is_stdin) {
-    f = stdin;
-  } else {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      error = fmt::format("{}: is a directory, not a file of records", path);
-      return false;
-    }
-    f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-      error = fmt::format("{}: {}", path, std::filesystem::exists(path, ec) ? "cannot be read (permission denied)" : "no such file");
-      return false;
-    }
+  if (path == "-") return read_records(stdin, "<stdin>", fn, error);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = fmt::format("{}: is a directory, not a file of records", path);
+    return false;
   }
-  struct Closer {
-    FILE* f;
-    bool own;
-    ~Closer() { if (own && f) std::fclose(f); }
-  } closer{f, !is_stdin};
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    error = fmt::format("{}: {}", path, std::filesystem::exists(path, ec) ? "cannot be read (permission denied)" : "no such file");
+    return false;
+  }
+  bool ok = read_records(f, path, fn, error);
+  std::fclose(f);
+  return ok;
+}
 
-  // Read line by line; decide the format from the first non-blank line.
+bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std::string& error) {
+  LineReader in{f};
   std::string line;
-  auto getline = [&](std::string& out) -> bool {
-    out.clear();
-    char chunk[65536];
-    while (std::fgets(chunk, sizeof chunk, f)) {
-      out += chunk;
-      if (!out.empty() && out.back() == '\n') return true;
-    }
-    return !out.empty();
+  bool overlong = false;
+  auto getline = [&](std::string& out, size_t limit) { return in.next(out, limit, overlong); };
+  auto too_long = [&](size_t limit) {
+    return fmt::format("the record is longer than {} MiB, the limit for one record", limit >> 20);
   };
 
   od::parser parser;
@@ -117,13 +139,20 @@ bool read_records(const std::string& path, const RecordFn& fn, std::string& erro
   size_t line_no = 0;
   std::string first;
   size_t first_line = 0;
-  while (getline(line)) {
+  bool first_overlong = false;
+  while (getline(line, kMaxDocumentBytes)) {
     ++line_no;
-    if (!blank(line)) {
+    if (!blank(line) || overlong) {
       first = line;
       first_line = line_no;
+      first_overlong = overlong;
       break;
     }
+  }
+  if (first_overlong) {
+    error = fmt::format("{}:{}: a line longer than {} MiB; write one record per line (JSON Lines)", name, first_line,
+                        kMaxDocumentBytes >> 20);
+    return false;
   }
   if (first.empty()) return true;  // an empty file has no records
   if (first.size() >= 3 && first.compare(0, 3, "\xEF\xBB\xBF") == 0) first.erase(0, 3);
@@ -142,13 +171,15 @@ bool read_records(const std::string& path, const RecordFn& fn, std::string& erro
   if (jsonl) {
     place.index = 1;
     place.line = first_line;
-    one_line(parser, pad, first, place, fn);
-    while (getline(line)) {
+    if (first.size() > kMaxRecordBytes) fn(place, nullptr, too_long(kMaxRecordBytes));
+    else one_line(parser, pad, first, place, fn);
+    while (getline(line, kMaxRecordBytes)) {
       ++line_no;
-      if (blank(line)) continue;
+      if (blank(line) && !overlong) continue;
       ++place.index;
       place.line = line_no;
-      one_line(parser, pad, line, place, fn);
+      if (overlong) fn(place, nullptr, too_long(kMaxRecordBytes));
+      else one_line(parser, pad, line, place, fn);
     }
     if (std::ferror(f)) {
       error = fmt::format("{}: read error after line {}", name, line_no);
@@ -159,7 +190,14 @@ bool read_records(const std::string& path, const RecordFn& fn, std::string& erro
 
   // One JSON document: an object or an array of objects.
   std::string all = first;
-  while (getline(line)) all += line;
+  while (getline(line, kMaxDocumentBytes)) {
+    if (overlong || all.size() + line.size() > kMaxDocumentBytes) {
+      error = fmt::format("{}: a JSON document longer than {} MiB; write the records as JSON Lines, one per line, "
+                          "which has no limit on the number of records", name, kMaxDocumentBytes >> 20);
+      return false;
+    }
+    all += line;
+  }
   if (std::ferror(f)) {
     error = fmt::format("{}: read error", name);
     return false;
@@ -178,6 +216,10 @@ bool read_records(const std::string& path, const RecordFn& fn, std::string& erro
     return true;
   }
   if (t == od::json_type::object) {
+    if (all.size() > kMaxRecordBytes) {
+      fn(place, nullptr, too_long(kMaxRecordBytes));
+      return true;
+    }
     od::object obj;
     if (doc.get_object().get(obj)) fn(place, nullptr, "not valid JSON");
     else fn(place, &obj, "");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -17,6 +18,12 @@ struct RecordPlace {
   size_t line = 0;    // 1-based line where the record starts (0 when unknown)
 };
 
+// Limits on what is read into memory at once (README "Limits"): one JSON
+// Lines record, and a JSON document (an object or an array) read whole. Past
+// them the record, or the document, is an error and nothing more is buffered.
+inline constexpr size_t kMaxRecordBytes = 16 * 1024 * 1024;
+inline constexpr size_t kMaxDocumentBytes = 256 * 1024 * 1024;
+
 // Called once per record: `obj` is the record, or null with `error` set when
 // the record is not a JSON object or not valid JSON.
 using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const std::string& error)>;
@@ -27,6 +34,8 @@ using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::obje
 // the format allows (JSON Lines); in a single JSON document a syntax error
 // ends the file after reporting it.
 bool read_records(const std::string& path, const RecordFn& fn, std::string& error);
+// The same from an open stream, named `name` in messages.
+bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std::string& error);
 
 // One line of JSON Lines, parsed where it lies: data[0, len) is the line and
 // data[0, capacity) may be read (capacity >= len + SIMDJSON_PADDING). Calls `fn`

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Award builds and tests with, only those missing.
 # Usage: scripts/install-deps.sh           build dependencies
-#        scripts/install-deps.sh --test    and what the tests need besides (node, npm)
+#        scripts/install-deps.sh --test    and what the tests need besides (node, npm, clang 14, time)
 set -euo pipefail
 
 pkgs=(
@@ -12,6 +12,9 @@ pkgs=(
 )
 
 if [ "${1:-}" = "--test" ]; then
+  # clang 14 and its runtimes for the fuzz targets (scripts/fuzz.sh); time
+  # for /usr/bin/time, which measures peak memory in tests/cli/memory_test.sh
+  pkgs+=(clang-14 libclang-rt-14-dev time)
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
   pkgs+=(python3 time)  # bench/run.py, run by the bench test; GNU time for peak memory
