@@ -52,7 +52,8 @@ json capabilities() {
           {"definitionProvider", true},
           {"completionProvider", {{"triggerCharacters", {".", "{"}}}},
           {"documentSymbolProvider", true},
-          {"foldingRangeProvider", true}};
+          {"foldingRangeProvider", true},
+          {"documentFormattingProvider", true}};
 }
 
 }  // namespace
@@ -143,6 +144,14 @@ int serve(std::istream& in, std::ostream& out) {
     json out = json::array();
     for (const auto& f : service.folds(uri_of(p))) out.push_back({{"startLine", f.start_line}, {"endLine", f.end_line}});
     return out;
+  });
+
+  // One edit replacing the whole text, or none when it is already canonical or
+  // does not parse (the diagnostics say why).
+  rpc.on_request("textDocument/formatting", [&](const json& p) {
+    json edits = json::array();
+    if (auto r = service.format(uri_of(p))) edits.push_back({{"range", to_json(r->range)}, {"newText", r->text}});
+    return edits;
   });
 
   rpc.run();

@@ -1,5 +1,7 @@
 #include "lsp/service.h"
 
+#include "compiler/format.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -1040,6 +1042,23 @@ std::vector<Symbol> Service::symbols(const std::string& uri) const {
     return std::tie(a.range.start.line, a.range.start.character) < std::tie(b.range.start.line, b.range.start.character);
   });
   return out;
+}
+
+std::optional<Service::Replacement> Service::format(const std::string& uri) const {
+  auto it = docs_.find(uri);
+  if (it == docs_.end()) return std::nullopt;
+  const Document& d = *it->second;
+  SourceFile src(d.path, d.text);
+  DiagnosticSink diags;
+  std::optional<std::string> out;
+  try {
+    out = format_source(src, diags);
+  } catch (const std::logic_error&) {
+    return std::nullopt;  // the formatter refused its own layout: leave the text as it is
+  }
+  if (!out || *out == d.text) return std::nullopt;
+  LineIndex index(d.text);
+  return Replacement{index.span(0, static_cast<uint32_t>(d.text.size())), std::move(*out)};
 }
 
 std::vector<Fold> Service::folds(const std::string& uri) const {

@@ -90,6 +90,13 @@ class Service {
   std::vector<CompletionItem> completion(const std::string& uri, Position p) const;
   std::vector<Symbol> symbols(const std::string& uri) const;
   std::vector<Fold> folds(const std::string& uri) const;
+  // The document in the canonical layout (`award fmt`): the whole text's span
+  // and its replacement; nullopt when it does not parse or is already canonical.
+  struct Replacement {
+    Span range;
+    std::string text;
+  };
+  std::optional<Replacement> format(const std::string& uri) const;
 
   struct Document;
   struct Snapshot;
