@@ -12,7 +12,7 @@ B=build-fuzz
 
 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
       -DAWARD_FUZZ=ON -DAWARD_BUILD_TESTS=OFF -DAWARD_BUILD_BENCH=OFF >/dev/null
-cmake --build "$B" -j"$(nproc)" --target compile_fuzz eval_fuzz
+cmake --build "$B" -j"$(nproc)" --target compile_fuzz eval_fuzz format_fuzz
 
 # Seeds come from the repository as it is now; they are not committed twice.
 seed() {  # seed TARGET DIR...
@@ -27,12 +27,15 @@ seed() {  # seed TARGET DIR...
   done < <(find "$@" -type f -print0 2>/dev/null)
 }
 seed compile_fuzz policies stdlib tests/golden tests/fuzz-regressions/compile_fuzz
+seed format_fuzz policies tests/golden tests/fmt tests/fuzz-regressions/format_fuzz
 seed eval_fuzz examples tests/fuzz-regressions/eval_fuzz
 # One JSON Lines batch of the examples, so that the line reader is a seed too.
 for f in examples/*.json; do tr -d '\n' <"$f"; echo; done >"$B/seeds/eval_fuzz/examples.jsonl"
 
 status=0
-for t in compile_fuzz eval_fuzz; do
+targets=0
+failed=0
+for t in compile_fuzz eval_fuzz format_fuzz; do
   corpus="$B/corpus/$t"
   findings="$B/findings/$t"
   mkdir -p "$corpus" "$findings"
@@ -41,6 +44,7 @@ for t in compile_fuzz eval_fuzz; do
   if ! "$B/fuzz/$t" "$corpus" "$B/seeds/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
        -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$B/$t.log" 2>&1; then
     status=1
+    failed=$((failed + 1))
     echo "fuzz: $t FOUND A PROBLEM; the input is in $findings/, the log in $B/$t.log"
     grep -m1 -E 'ERROR|SUMMARY|runtime error' "$B/$t.log" || true
   fi
@@ -48,5 +52,8 @@ for t in compile_fuzz eval_fuzz; do
   { grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/$t.log" || true; } |
     sed "s/^/fuzz: $t /"
   echo "fuzz: $t corpus: $(find "$corpus" -type f | wc -l) inputs"
+  targets=$((targets + 1))
 done
+# the closing line counts targets: one that found a problem has failed
+echo "fuzz: $((targets - failed)) passed, $failed failed"
 exit $status
