@@ -41,15 +41,9 @@ int run_eval(const EvalOptions& o) {
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
 
-  Date on = today_local();
-  if (!o.on.empty()) {
-    auto d = parse_date(o.on);
-    if (!d) {
-      std::fprintf(stderr, "award eval: --on `%s` is not a date YYYY-MM-DD in the calendar\n", o.on.c_str());
-      return 2;
-    }
-    on = *d;
-  }
+  auto when = reference_date(o.on, "eval");
+  if (!when) return 2;
+  Date on = *when;
   std::vector<int32_t> awards;
   if (!o.award.empty()) {
     int32_t a = p.find_award(o.award);

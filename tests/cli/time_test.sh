@@ -7,25 +7,7 @@ set -u
 AWARD=$1
 SRC=$2
 cd "$SRC"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME EXPECTED_EXIT COMMAND...  (stdout+stderr in $TMP/out)
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$TMP/out" 2>&1
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $name: exit $got, expected $want"; sed 's/^/    /' "$TMP/out" | head -20
-  fi
-}
-contains() {  # contains NAME TEXT  (in $TMP/out of the last check)
-  if grep -qF -- "$2" "$TMP/out"; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $1: output lacks: $2"; sed 's/^/    /' "$TMP/out" | head -20
-  fi
-}
+. tests/cli/lib.sh  # after cd "$SRC"
 json() {  # json NAME JS-EXPRESSION-ON-j  (the last check's stdout must be JSON)
   if node -e "const j=JSON.parse(require('fs').readFileSync('$TMP/out','utf8')); process.exit(($2) ? 0 : 1)"; then
     pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: $2"; sed 's/^/    /' "$TMP/out" | head -30
