@@ -3,7 +3,10 @@
 // tree into the owned ast:: tree at once, one function per grammar rule.
 #include "compiler/parse.h"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
+#include <unordered_map>
 
 #include <antlr4-runtime.h>
 
@@ -58,6 +61,66 @@ bool looks_like_gbk(std::string_view s) {
   }
   return pairs >= 2 && bad * 10 < pairs;
 }
+
+// --- The lexer's input -------------------------------------------------------------
+
+// ANTLR's lexer caches the edges of its DFA for code points 0..127 only: every
+// other character (each Chinese character of a text block) is matched by a full
+// simulation of the lexer's ATN, and that made lexing most of a compile. The
+// lexer tells characters apart only by the transition labels they belong to, so
+// a character outside ASCII that belongs to exactly the same labels as some ASCII
+// character lexes exactly as that one does. FoldedInput shows the lexer such a
+// character in its place; token text still comes from the source.
+class LexerAlphabet {
+ public:
+  LexerAlphabet() {
+    antlr4::ANTLRInputStream none(std::string{});
+    AwardLexer lexer(&none);
+    for (const antlr4::atn::ATNState* s : lexer.getATN().states) {
+      if (!s) continue;
+      for (const antlr4::atn::Transition* t : s->transitions) {
+        if (t->isEpsilon()) continue;
+        antlr4::misc::IntervalSet l = t->label();  // wildcard: empty, it matches every character alike
+        if (l.isEmpty() || std::find(labels_.begin(), labels_.end(), l) != labels_.end()) continue;
+        labels_.push_back(std::move(l));
+      }
+    }
+    for (uint32_t c = 0; c < 128; ++c)
+      if (c != '\n' && c != '\r') ascii_.emplace(signature(c), c);  // the lexer counts lines by these
+  }
+
+  // The character the lexer sees for code point c (c itself when no ASCII one lexes alike).
+  size_t fold(size_t c) const {
+    auto it = ascii_.find(signature(c));
+    return it == ascii_.end() ? c : it->second;
+  }
+
+ private:
+  std::string signature(size_t c) const {
+    std::string sig(labels_.size(), '0');
+    for (size_t i = 0; i < labels_.size(); ++i)
+      if (labels_[i].contains(c)) sig[i] = '1';
+    return sig;
+  }
+  std::vector<antlr4::misc::IntervalSet> labels_;
+  std::map<std::string, uint32_t> ascii_;
+};
+
+class FoldedInput : public antlr4::ANTLRInputStream {
+ public:
+  using antlr4::ANTLRInputStream::ANTLRInputStream;
+  size_t LA(ssize_t i) override {
+    size_t c = antlr4::ANTLRInputStream::LA(i);
+    if (c < 128 || c == antlr4::IntStream::EOF) return c;
+    static const LexerAlphabet alphabet;
+    auto [it, fresh] = folded_.try_emplace(c, c);
+    if (fresh) it->second = alphabet.fold(c);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<size_t, size_t> folded_;  // a text has a few thousand distinct characters
+};
 
 // --- Error listeners ------------------------------------------------------------
 
@@ -1105,7 +1168,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
 
-  antlr4::ANTLRInputStream input(src.text);
+  FoldedInput input(src.text);
   AwardLexer lexer(&input);
   Collector collector(src, diags, cp2byte);
   lexer.removeErrorListeners();
@@ -1132,12 +1195,32 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   if (lexical_errors) return empty();
   if (!check_nesting(tokens, collector, diags, src)) return empty();
 
+  // Two stages: SLL prediction, which gives the same tree as full LL whenever it
+  // succeeds, and much faster; only a file it cannot parse (a syntax error, or a
+  // construct that needs full context) is parsed again with LL, whose errors are
+  // the ones reported.
   AwardParser parser(&tokens);
   parser.removeErrorListeners();
-  parser.addErrorListener(&collector);
   AwardParser::FileContext* tree = nullptr;
+  auto* sim = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   try {
     tree = parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  } catch (const std::exception&) {
+    tree = nullptr;  // the LL parse below reports it
+  }
+  if (!tree) {
+    tokens.seek(0);
+    parser.reset();
+    sim->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.addErrorListener(&collector);
+  }
+  try {
+    if (!tree) tree = parser.file();
   } catch (const std::exception& e) {
     diags.error(Code::E100, Range{&src, 0, 0}, fmt::format("the parser stopped: {}", e.what()));
     return empty();
@@ -1167,7 +1250,7 @@ std::vector<LexToken> lex(const SourceFile& src) {
   for (uint32_t i = 0; i < src.text.size(); ++i)
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
-  antlr4::ANTLRInputStream input(src.text);
+  FoldedInput input(src.text);
   AwardLexer lexer(&input);
   lexer.removeErrorListeners();
   const antlr4::dfa::Vocabulary& vocab = lexer.getVocabulary();
