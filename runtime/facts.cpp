@@ -1,6 +1,9 @@
 #include "runtime/facts.h"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstring>
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -10,48 +13,59 @@ namespace award {
 
 namespace od = simdjson::ondemand;
 
-// The length and three bytes tell the names of a vocabulary apart well enough for a
-// table a quarter full, and cost the same for a long name as for a short one.
-uint32_t FactLoader::NameTable::hash(std::string_view s) {
-  uint32_t h = static_cast<uint32_t>(s.size());
-  if (!s.empty()) {
-    h = h * 31 + static_cast<unsigned char>(s[0]);
-    h = h * 31 + static_cast<unsigned char>(s[s.size() / 2]);
-    h = h * 31 + static_cast<unsigned char>(s.back());
-  }
-  h ^= h >> 15;
-  h *= 0x2c1b3c6du;
-  return h ^ (h >> 12);
+// A name's first sixteen bytes (zero past its end) and its length tell the names of a
+// vocabulary apart: a lookup is one multiplication and, for a name of sixteen bytes
+// or fewer, the comparison of two pairs of words.
+FactLoader::NameTable::Head FactLoader::NameTable::head(std::string_view s) {
+  Head h;
+  std::memcpy(h.w, s.data(), std::min<size_t>(s.size(), 16));
+  return h;
+}
+
+FactLoader::NameTable::Head FactLoader::NameTable::head_of_padded(std::string_view s) {
+  Head h;
+  std::memcpy(h.w, s.data(), 16);  // may read past the name: the caller's buffer is padded
+  // Little-endian: a name's bytes are the low ones of each word.
+  if (s.size() < 16) h.w[1] &= s.size() <= 8 ? 0 : (uint64_t{1} << (8 * (s.size() - 8))) - 1;
+  if (s.size() < 8) h.w[0] &= (uint64_t{1} << (8 * s.size())) - 1;
+  return h;
+}
+
+uint32_t FactLoader::NameTable::hash(const Head& h, size_t len) {
+  return static_cast<uint32_t>(((h.w[0] ^ (h.w[1] * 31) ^ len) * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
 void FactLoader::NameTable::add(std::string_view name, int32_t index) {
-  if (find(name) >= 0) return;  // the first of a name wins, as a map's emplace would
-  std::vector<std::pair<std::string, int32_t>> old;
+  if (find_head(name, head(name)) >= 0) return;  // the first of a name wins, as a map's emplace would
+  std::vector<Entry> old;
   size_t count = 1;
-  for (const auto& e : slots_) count += e.second >= 0;
+  for (const auto& e : slots_) count += e.index >= 0;
   if (slots_.size() < 4 * count) {  // a quarter full at most: probes stay short
     size_t size = 16;
     while (size < 4 * count) size *= 2;
     old.swap(slots_);
-    slots_.assign(size, {std::string(), -1});
+    slots_.assign(size, Entry{});
     for (auto& e : old)
-      if (e.second >= 0) add(e.first, e.second);
+      if (e.index >= 0) add(e.name, e.index);
   }
-  for (uint32_t i = hash(name);; ++i) {
+  const Head h = head(name);
+  for (uint32_t i = hash(h, name.size());; ++i) {
     auto& e = slots_[i & (slots_.size() - 1)];
-    if (e.second < 0) {
-      e = {std::string(name), index};
+    if (e.index < 0) {
+      e = Entry{std::string(name), h, static_cast<uint32_t>(name.size()), index};
       return;
     }
   }
 }
 
-int32_t FactLoader::NameTable::find(std::string_view name) const {
+int32_t FactLoader::NameTable::find_head(std::string_view name, const Head& h) const {
   if (slots_.empty()) return -1;
-  for (uint32_t i = hash(name);; ++i) {
+  for (uint32_t i = hash(h, name.size());; ++i) {
     const auto& e = slots_[i & (slots_.size() - 1)];
-    if (e.second < 0) return -1;
-    if (e.first == name) return e.second;
+    if (e.index < 0) return -1;
+    if (e.head.w[0] == h.w[0] && e.head.w[1] == h.w[1] && e.len == name.size() &&
+        (e.len <= 16 || std::memcmp(e.name.data() + 16, name.data() + 16, e.len - 16) == 0))
+      return e.index;
   }
 }
 
@@ -75,16 +89,25 @@ namespace {
 
 // A key or a string value where it lies in the record when it has no escape (nearly
 // always): `raw` points just after the opening quote, and simdjson's first stage
-// has checked that the string is closed. Only a string with a backslash is
+// has checked that the string is closed and that padding follows the input. Only a string with a backslash is
 // unescaped, into the parser's buffer.
 bool plain_string(const char* raw, std::string_view& out) {
-  const char* q = raw;
-  while (*q != '"') {
-    if (*q == '\\') return false;
-    ++q;
+  static_assert(std::endian::native == std::endian::little, "the first match is the lowest set byte");
+  // Eight bytes at a time (the input is padded, so reading past the quote is
+  // safe): a byte equal to '"' or '\\' shows as its high bit in `quote` or
+  // `slash`; bytes above the first match may show falsely, the first never does.
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (const char* q = raw;; q += 8) {
+    uint64_t w;
+    std::memcpy(&w, q, 8);
+    const uint64_t xq = w ^ (ones * '"'), xs = w ^ (ones * '\\');
+    const uint64_t quote = (xq - ones) & ~xq & highs, slash = (xs - ones) & ~xs & highs;
+    if (!(quote | slash)) continue;
+    const size_t at = static_cast<size_t>(std::countr_zero(quote | slash)) / 8;
+    if (q[at] == '\\') return false;
+    out = std::string_view(raw, static_cast<size_t>(q + at - raw));
+    return true;
   }
-  out = std::string_view(raw, static_cast<size_t>(q - raw));
-  return true;
 }
 
 simdjson::error_code field_key(od::field& f, std::string_view& key) {
@@ -145,7 +168,7 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
     std::string_view id;
     auto err = obj.find_field_unordered("id").get(idv);
     if (!err) err = idv.get_string().get(id);
-    if (!err) store.id = std::string(id);
+    if (!err) store.id.assign(id);  // keeps the capacity: no allocation for a long id
     else if (err != simdjson::NO_SUCH_FIELD && err != simdjson::INCORRECT_TYPE) {
       error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
       return false;

@@ -64,11 +64,25 @@ class FactLoader {
   class NameTable {
    public:
     void add(std::string_view name, int32_t index);
-    int32_t find(std::string_view name) const;  // -1 when absent
+    // -1 when absent. `name` must be followed by at least 16 readable bytes, as a
+    // key in simdjson's padded input or string buffer is.
+    int32_t find(std::string_view name) const { return find_head(name, head_of_padded(name)); }
 
    private:
-    static uint32_t hash(std::string_view s);
-    std::vector<std::pair<std::string, int32_t>> slots_;  // index -1: empty
+    struct Head {
+      uint64_t w[2] = {0, 0};  // the first 16 bytes, zero past the end
+    };
+    struct Entry {
+      std::string name;
+      Head head;
+      uint32_t len = 0;
+      int32_t index = -1;  // -1: empty
+    };
+    static Head head(std::string_view s);
+    static Head head_of_padded(std::string_view s);
+    static uint32_t hash(const Head& h, size_t len);
+    int32_t find_head(std::string_view name, const Head& h) const;
+    std::vector<Entry> slots_;
   };
   bool load_record(simdjson::ondemand::object& obj, int32_t rec, FactStore& store, uint32_t base,
                    std::string& path, LoadProblem& error, std::vector<std::string>* unknown);

@@ -4,10 +4,25 @@
 
 namespace award {
 
+// Eight bytes at a time, each word folded in by a multiplication: an id of ten
+// characters costs two steps instead of ten.
 uint32_t IdSet::hash(std::string_view s) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a, folded to 32 bits
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  h *= 0x94D049BB133111EBull;
+  return static_cast<uint32_t>(h >> 32);
 }
 
 std::string_view IdSet::at(const Entry& e) const {
