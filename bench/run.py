@@ -18,6 +18,7 @@ With --check the verdicts are compared and nothing is timed (the CTest test).
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -102,18 +103,27 @@ def rate(n, s):
     return f"{n / s:,.0f}"
 
 
+# What each benchmark found, for the summary against the targets of issue 7.
+FOUND = {}
+
+
 def bench_end_to_end(build, pop, n, runs, cores):
     print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), median of {runs}")
     print("| program | wall s | records/s (wall) | ratio to baseline (wall) | CPU s | records per CPU-s | "
           "ratio (CPU) | peak RSS |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     base_s, base_cpu, base_rss = timed(baseline_cmd(build, pop), runs)
+    FOUND.setdefault("rss", []).append((n, base_rss))
     print(f"| daqing-baseline | {base_s:.3f} | {rate(n, base_s)} | 1.00 | {base_cpu:.3f} | {rate(n, base_cpu)} | 1.00 "
           f"| {base_rss / 1024:.1f} MiB |")
     single = None
     for jobs in sorted({1, cores}):
         s, cpu, rss = timed(award_cmd(build, pop, jobs), runs)
         single = single or s
+        if jobs == 1:
+            FOUND.setdefault("one", []).append((n, base_cpu / cpu, base_s / s, rss))
+        else:
+            FOUND.setdefault("cores", []).append((n, jobs, single / s))
         extra = f" ({single / s:.2f}× --jobs 1)" if jobs > 1 else ""
         print(f"| award eval --jobs {jobs} | {s:.3f} | {rate(n, s)} | {base_s / s:.2f}{extra} | {cpu:.3f} "
               f"| {rate(n, cpu)} | {base_cpu / cpu:.2f} | {rss / 1024:.1f} MiB |")
@@ -128,6 +138,10 @@ def bench_eval_alone(build, pop, n, runs):
     print(err.rstrip())
     print(berr.rstrip())
     print("```")
+    a = re.search(r"decide alone ([0-9.]+) ns/record", err)
+    b = re.search(r"decide alone [0-9.]+ s \(([0-9.]+) ns/record\)", berr)
+    if a and b:
+        FOUND["eval"] = (float(a.group(1)), float(b.group(1)))
 
 
 def bench_compile(build, runs):
@@ -142,6 +156,35 @@ def bench_compile(build, runs):
     print("```")
     print(err.rstrip())
     print("```")
+    cold = re.search(r"together, cold \(first pass in a fresh process\): ([0-9.]+) ms", err)
+    if cold:
+        FOUND["compile"] = (len(policies), float(cold.group(1)))
+
+
+def summary():
+    """One line per target of issue 7: met or not, and by how much."""
+    def verdict(ok):
+        return "met" if ok else "MISSED"
+    print(f"\n## against the targets of issue 7 (load average now {os.getloadavg()[0]:.1f})")
+    for n, cpu_ratio, wall_ratio, _ in FOUND.get("one", []):
+        print(f"- end to end, one thread, {n:,} records: {cpu_ratio:.2f} of the baseline's records/s by CPU time "
+              f"({wall_ratio:.2f} by wall time); target 0.7: {verdict(cpu_ratio >= 0.7)}")
+    for n, jobs, speedup in FOUND.get("cores", []):
+        print(f"- both cores, {n:,} records: --jobs {jobs} runs {speedup:.2f}x as fast as --jobs 1 (wall); "
+              f"target 1.7x: {verdict(speedup >= 1.7)} (meaningful only on an otherwise idle machine)")
+    if "eval" in FOUND:
+        a, b = FOUND["eval"]
+        print(f"- evaluation alone: {a:.0f} ns a record against the baseline's decide() {b:.0f} ns, {a / b:.2f}x; "
+              f"target within 2x: {verdict(a <= 2 * b)}")
+    if "compile" in FOUND:
+        k, ms = FOUND["compile"]
+        print(f"- compile of all {k} policies in policies/, cold in a fresh process (ANTLR start-up included): "
+              f"{ms:.1f} ms CPU; target under 100 ms: {verdict(ms < 100)}")
+    one = FOUND.get("one", [])
+    if one:
+        peaks = ", ".join(f"{rss / 1024:.1f} MiB at {n:,}" for n, _, _, rss in one)
+        print(f"- memory, award eval --jobs 1, peak RSS: {peaks} (flat but for the set of applicant ids, "
+              f"about 50 bytes a record: see bench/README.md)")
 
 
 def main():
@@ -162,8 +205,10 @@ def main():
                     .stdout.splitlines() if l.startswith("Model name")), platform.processor())
         commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True).stdout.strip()
+        mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
         print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit}, {cpu}, {cores} CPUs, "
-              f"load average {os.getloadavg()[0]:.1f}, reference date {ON}, seed {SEED}")
+              f"{int(mem) / 2**20:.0f} GiB, load average {os.getloadavg()[0]:.1f} (1 min), "
+              f"reference date {ON}, seed {SEED}")
     for n in sizes:
         pop = population(build, n, a.dir)
         verify(build, pop, sorted({1, cores, 3}), a.dir)
@@ -182,6 +227,7 @@ def main():
         print("benchmarks ran")
         return
     bench_compile(build, a.runs)
+    summary()
 
 
 if __name__ == "__main__":
