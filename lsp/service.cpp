@@ -530,8 +530,17 @@ class Locator {
         }
         if (s.body) expr(*s.body, frames, nullptr);
         break;
+      case K::Minimum:
+        award_name(s.name);
+        break;
+      case K::Score:
+      case K::Shortlist:
+      case K::Repeat:
+        awards(s.awards);
+        break;
       case K::Deadline:
       case K::Retain:
+      case K::Scoring:
         break;
     }
     if (s.when && s.kind != K::Revoke) expr(*s.when, frames, nullptr);
