@@ -95,5 +95,13 @@ check "bad --on" 2 "$AWARD" rank policies/rugao-2021.award "$R/applicants.jsonl"
 check "bad --format" 2 "$AWARD" rank policies/rugao-2021.award "$R/applicants.jsonl" --format xml
 check "missing file" 1 "$AWARD" rank policies/rugao-2021.award "$TMP/none.jsonl" --on 2024-06-30
 
+# --- award status pays back what award rank paid: the first bonus whose condition holds ---
+printf '%s' '{"id": "JD-S", "kind": "organization", "award_fraud": [{"date": "2025-01-10", "kind": "false_materials"}], "award_history": [{"title": "金东区人民政府质量管理创新奖", "awarded_on": "2022-12-01"}]}' >"$TMP/holder.json"
+check "status: 350000 recovered from a holder of the innovation award" 0 "$AWARD" status policies/jindong-2022.award "$TMP/holder.json" --award quality --awarded-on 2024-12-20 --on 2025-03-01
+contains "350000 recovered" "bonus recovered (追缴奖金): 350000 yuan, 六（一）"
+printf '%s' '{"id": "JD-S", "kind": "organization", "award_fraud": [{"date": "2025-01-10", "kind": "false_materials"}]}' >"$TMP/nohist.json"
+check "status: unknown history, unknown amount" 0 "$AWARD" status policies/jindong-2022.award "$TMP/nohist.json" --award quality --awarded-on 2024-12-20 --on 2025-03-01
+contains "no amount claimed" "bonus recovered (追缴奖金): unknown"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,6 +4,7 @@
 // verdicts and scores.
 #include "support.h"
 
+#include "compiler/ir_json.h"
 #include "runtime/rank.h"
 
 using namespace award;
@@ -218,4 +219,50 @@ TEST_CASE("applying_for limits the awards an applicant is considered for", "[ran
   CHECK(winners(xs, rk.awards[0]) == std::vector<std::string>{"any"});
   CHECK(other(xs, rk.awards[0], "nom-only") == nullptr);
   CHECK(winners(xs, rk.awards[1]) == std::vector<std::string>{"nom-only"});
+}
+
+TEST_CASE("the ranking statements in Chinese keywords mean what the English ones mean", "[rank][zh]") {
+  const std::string head = "policy t-1 \"t\" { issuer \"x\" }\nuse applicant\n";
+  const std::string en = head + R"(article 第一条 "" {
+  award quality "质量奖" for organization { name "某市质量奖" cycle 1 years quota 3 }
+  scoring gbt19580
+  score quality: material 30% + site 70%
+  minimum quality 610
+  shortlist quality 8
+  repeat quality then outside_quota, no_bonus
+  bonus quality 350000 yuan when any award_history where title == "某市创新奖"
+  bonus "中国质量奖" "按市对区现行财政体制给予奖励"
+})";
+  const std::string zh = "政策 t-1 \"t\" { issuer \"x\" }\n引用 applicant\n" + std::string(R"(条款 第一条 "" {
+  奖项 quality "质量奖" 适用于 organization { name "某市质量奖" cycle 1 年 quota 3 }
+  评分标准 gbt19580
+  计分 quality: material 30% + site 70%
+  最低分 quality 610
+  现场评审名额 quality 8
+  再次获奖 quality 则 outside_quota, no_bonus
+  奖金 quality 350000 元 当 存在 award_history 其中 title == "某市创新奖"
+  奖金 "中国质量奖" "按市对区现行财政体制给予奖励"
+})");
+  CompileResult a = compile_source("en.award", en), b = compile_source("zh.award", zh);
+  INFO(rendered(a) << rendered(b));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  auto ja = ir_to_json(*a.policy), jb = ir_to_json(*b.policy);
+  for (const char* k : {"scoring", "weights", "minimums", "shortlists", "repeat_winners", "bonuses"}) {
+    INFO(k);
+    CHECK(ja[k] == jb[k]);
+  }
+  CHECK(ja["scoring"]["max"] == "1000");
+  CHECK(ja["scoring"]["categories"].size() == 7);
+  CHECK(ja["weights"][0]["material"] == "0.3");
+  CHECK(ja["bonuses"][1]["amount"].is_null());
+  CHECK(ja["bonuses"][1]["title"] == "中国质量奖");
+}
+
+TEST_CASE("a minimum beyond the scheme's total, and an unknown score part, are errors", "[rank][diagnostics]") {
+  auto r = ranked_policy("scoring gbt19580\nminimum quality 1001\nscore nomination: materiel 100%");
+  auto c = codes(r);
+  CHECK(std::count(c.begin(), c.end(), "E403") == 1);
+  CHECK(std::count(c.begin(), c.end(), "E206") == 1);
+  CHECK_THAT(rendered(r), Catch::Contains("did you mean `material`?"));
 }
