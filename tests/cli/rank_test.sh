@@ -52,6 +52,7 @@ contains "- is neutralised" ",'-2 如皋,"
 contains "@ is neutralised" ",'@x 再次获奖,"
 lacks "no cell starts with =" ",=HYPERLINK"
 contains "csv header" "award,applicant,name,outcome,score,bonus,reason,ref"
+"$AWARD" rank policies/rugao-2021.award "$R/applicants.jsonl" --scores "$R/scores-gbk.csv" --on 2024-06-30 --format csv >"$TMP/out" 2>/dev/null
 same "rugao csv, reviewed" "$R/expected.csv"
 
 # --- the panel's scores file ---------------------------------------------------
