@@ -644,6 +644,7 @@ class Checker {
     w.loc = loc(s.range);
     Decimal sum;
     bool ok = true;
+    std::set<std::string> weighted;
     for (const auto& term : s.weights) {
       auto pct = parse_decimal(term.percent);
       auto frac = pct ? dec_div(*pct, Decimal::from_int(100)) : std::nullopt;
@@ -657,6 +658,12 @@ class Checker {
         std::string near = closest_name(term.part.text, {"material", "site"});
         diags_.error(Code::E206, term.part.range, fmt::format("unknown score `{}`", term.part.text),
                      near.empty() ? "scores are `material` (材料评审) and `site` (现场评审)" : fmt::format("did you mean `{}`?", near));
+        ok = false;
+        continue;
+      }
+      if (!weighted.insert(term.part.text).second) {
+        diags_.error(Code::E408, term.part.range, fmt::format("`{}` is weighted twice", term.part.text),
+                     "give each score one weight: material 30% + site 70%");
         ok = false;
         continue;
       }

@@ -136,6 +136,8 @@ TEST_CASE("weights that do not add up to 100% are error E407", "[rank][diagnosti
   CHECK_THAT(rendered(r), Catch::Contains("the weights add up to 90%, not 100%"));
   auto twice = ranked_policy("minimum quality 600\nminimum quality 610");
   CHECK(codes(twice) == std::vector<std::string>{"E408"});
+  auto part_twice = ranked_policy("score quality: material 30% + site 70% + site 0%");
+  CHECK(codes(part_twice) == std::vector<std::string>{"E408"});
 }
 
 TEST_CASE("the on-site cap takes the best material scores; a tie at its edge is reported, not cut", "[rank]") {
