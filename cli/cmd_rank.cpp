@@ -430,6 +430,7 @@ int run_rank(const RankOptions& o) {
                             {"score", x.score ? dec(*x.score) : OJ(nullptr)}});
       awards.push_back(OJ{{"award", aw.id}, {"title", aw.title}, {"quota", aw.quota < 0 ? OJ(nullptr) : OJ(aw.quota)},
                           {"open_places", ar.open_places < 0 ? OJ(nullptr) : OJ(ar.open_places)},
+                          {"may_be_vacant", aw.may_be_vacant},
                           {"winners", winners}, {"nominees", nominees}, {"ties", ties}, {"tie_details", details},
                           {"others", others}});
     }
@@ -505,7 +506,9 @@ int run_rank(const RankOptions& o) {
                            t.places == 1 ? "" : "s", t.shortlist ? fmt::format("on-site review, {}", t.ref) : t.ref, ts,
                            t.places == 1 ? "" : "s", t.places == 1 ? "s" : "");
       }
-      if (ar.open_places > 0) out += fmt::format("  open places: {}\n", ar.open_places);
+      if (ar.open_places > 0)
+        out += fmt::format("  open places: {} ({})\n", ar.open_places,
+                           aw.may_be_vacant ? "the award may stay vacant" : "the measure does not let them stay vacant");
       if (!ar.others.empty()) out += "  others:\n";
       for (const auto& x : ar.others)
         out += fmt::format("    {}: {}{}{}\n", who(x.applicant), x.reason,
