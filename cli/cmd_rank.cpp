@@ -332,7 +332,9 @@ int run_rank(const RankOptions& o) {
           return probs.add(fmt::format("{} {}: id: duplicate applicant id (first in {})", where, x.id, it->second));
         if (auto n = rec.find("name"); n != rec.end() && n->is_string()) x.name = n->get<std::string>();
         if (auto a = rec.find("applying_for"); a != rec.end() && !a->is_null()) {
-          if (!a->is_array()) return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names", where, x.id));
+          if (!a->is_array() || a->empty())
+            return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names (omit it to apply for every award)",
+                                         where, x.id));
           std::vector<std::string> ids;
           for (const auto& e : *a) {
             if (!e.is_string()) return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names", where, x.id));

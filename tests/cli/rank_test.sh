@@ -93,6 +93,12 @@ contains "record score named" "$TMP/big.jsonl:1 (record 1) RG-X: scores.total: 1
 printf '{"id": "RG-X", "kind": "organization", "applying_for": ["gold"]}\n' >"$TMP/apply.jsonl"
 check "unknown award applied for" 1 "$AWARD" rank policies/rugao-2021.award "$TMP/apply.jsonl" --on 2024-06-30
 contains "applying_for named" "applying_for: \`gold\` is no award of rugao-2021"
+printf '{"id": "RG-X", "kind": "organization", "applying_for": []}\n' >"$TMP/empty.jsonl"
+check "empty applying_for" 1 "$AWARD" rank policies/rugao-2021.award "$TMP/empty.jsonl" --on 2024-06-30
+contains "empty applying_for named" "applying_for: a list of award ids or names (omit it to apply for every award)"
+printf '{"id": "RG-X", "kind": "organization"}\n{"id": "RG-X", "kind": "organization"}\n' >"$TMP/dupid.jsonl"
+check "duplicate applicant id" 1 "$AWARD" rank policies/rugao-2021.award "$TMP/dupid.jsonl" --on 2024-06-30
+contains "duplicate id named" "RG-X: id: duplicate applicant id"
 check "bad --on" 2 "$AWARD" rank policies/rugao-2021.award "$R/applicants.jsonl" --on 2024-13-01
 check "bad --format" 2 "$AWARD" rank policies/rugao-2021.award "$R/applicants.jsonl" --format xml
 check "missing file" 1 "$AWARD" rank policies/rugao-2021.award "$TMP/none.jsonl" --on 2024-06-30
