@@ -110,6 +110,16 @@ int main(int argc, char** argv) {
   for (auto* sub : {cadd, cbetween, cis})
     sub->add_option("--region", cal.region, "Regional layer (xinjiang)");
 
+  RankOptions rk;
+  int rank_cycle = 0;
+  auto* rkc = app.add_subcommand("rank", "A cycle's winners, nominees, ties and reasons, with the bonus of each winner");
+  rkc->add_option("policy", rk.policy, "Policy file")->required();
+  rkc->add_option("applicants", rk.applicants, "Applicant records: JSON, JSON Lines, or folders of them")->required();
+  rkc->add_option("--scores", rk.scores, "The review panel's scores: CSV id,material,site[,total], UTF-8 or GBK");
+  auto* cycle_opt = rkc->add_option("--cycle", rank_cycle, "The cycle's year (default: the year of --on)")->check(CLI::Range(1900, 9999));
+  rkc->add_option("--on", rk.on, "Reference date YYYY-MM-DD for eligibility (default: today)");
+  rkc->add_option("--format", rk.format, "text, json, or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+
   auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (for editors)");
 
   try {
@@ -162,6 +172,10 @@ int main(int argc, char** argv) {
     if (*cv) return run_coverage(cov);
     if (*d) return run_diff(df);
     if (*lsp) return run_lsp();
+    if (*rkc) {
+      if (*cycle_opt) rk.cycle = rank_cycle;
+      return run_rank(rk);
+    }
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }

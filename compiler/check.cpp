@@ -461,6 +461,11 @@ class Checker {
       case ast::StmtKind::Revoke: revoke(s, ctx); break;
       case ast::StmtKind::Deadline: deadline(s, ctx); break;
       case ast::StmtKind::Retain: retain(s, ctx); break;
+      case ast::StmtKind::Scoring: scoring(s, ctx); break;
+      case ast::StmtKind::Score: weighting(s, ctx); break;
+      case ast::StmtKind::Minimum: minimum(s, ctx); break;
+      case ast::StmtKind::Shortlist: shortlist(s, ctx); break;
+      case ast::StmtKind::Repeat: repeat(s, ctx); break;
     }
   }
 
@@ -547,12 +552,21 @@ class Checker {
 
   void bonus(const ast::Stmt& s, const Context& ctx) {
     ir::Bonus b;
-    b.award = resolve_award(s.name);
-    if (b.award < 0) return;
+    if (s.title_range.valid()) {
+      b.title = s.title;  // an award of another level, won in the cycle
+    } else {
+      b.award = resolve_award(s.name);
+      if (b.award < 0) return;
+    }
     b.ref = ctx.ref;
     b.loc = loc(s.range);
-    if (s.body->kind != ast::ExprKind::Money) {
-      diags_.error(Code::E403, s.body->range, "a bonus is an amount of money, such as `800000 yuan`");
+    if (s.body->kind == ast::ExprKind::String) {
+      // 按市对区现行财政体制给予奖励: owed, but the measure fixes no amount.
+      b.fixed = false;
+      b.note = s.body->text;
+    } else if (s.body->kind != ast::ExprKind::Money) {
+      diags_.error(Code::E403, s.body->range, "a bonus is an amount of money, such as `800000 yuan`",
+                   "or, when the measure fixes no amount, its words: \"按市对区现行财政体制给予奖励\"");
     } else if (auto d = parse_decimal(s.body->text)) {
       b.amount = *d;
     }
@@ -566,7 +580,7 @@ class Checker {
       b.flags.push_back(f.text);
     }
     if (s.when) {
-      int32_t subject = p_->awards[b.award].subject;
+      int32_t subject = b.award >= 0 ? p_->awards[b.award].subject : p_->organization;
       if (subject >= 0) {
         frames_.assign(1, Frame{intern(Kind::Record, subject), "", ""});
         reads_.clear();
@@ -574,6 +588,150 @@ class Checker {
       }
     }
     p_->bonuses.push_back(std::move(b));
+  }
+
+  // --- scoring and ranking ---------------------------------------------------------
+
+  // A second provision of one kind for the same award: E408, pointing at the first.
+  bool once(std::map<std::pair<int, int32_t>, Range>& seen, int kind, int32_t award, const ast::Stmt& s, const char* what) {
+    auto [it, fresh] = seen.emplace(std::make_pair(kind, award), s.keyword);
+    if (fresh) return true;
+    auto& d = diags_.error(Code::E408, s.keyword,
+                           fmt::format("`{}` is given twice for award `{}`", what, award >= 0 ? p_->awards[award].id : ""),
+                           "keep one, in the article that says it");
+    d.notes.push_back({it->second, "first given here"});
+    return false;
+  }
+
+  // `scoring gbt19580`: the scheme is a stdlib module declaring a record of the
+  // same name whose number fields are its categories, each `in 0..MAX`.
+  void scoring(const ast::Stmt& s, const Context& ctx) {
+    if (!once(scoring_seen_, 0, -1, s, "scoring")) return;
+    const std::string& id = s.name.text;
+    if (std::find(p_->uses.begin(), p_->uses.end(), id) == p_->uses.end()) {
+      size_t errors = diags_.error_count();
+      use(s.name);
+      if (diags_.error_count() != errors) return;
+    }
+    auto t = type_names_.find(id);
+    if (t == type_names_.end() || kind(t->second) != Kind::Record) {
+      diags_.error(Code::E403, s.name.range, fmt::format("stdlib module `{}` is not a scoring scheme", id),
+                   fmt::format("a scheme declares `record {} {{ category: number in 0..MAX \"title\" … }}`", id));
+      return;
+    }
+    const ir::RecordType& rec = p_->records[p_->types[t->second].ref];
+    ir::ScoringScheme sc;
+    sc.id = id;
+    sc.title = rec.title;
+    sc.ref = ctx.ref;
+    sc.loc = loc(s.range);
+    for (const auto& f : rec.fields) {
+      if (!f.hi) continue;
+      sc.categories.push_back({f.name, f.title, *f.hi});
+      if (auto sum = dec_add(sc.max, *f.hi)) sc.max = *sum;
+    }
+    if (sc.categories.empty()) {
+      diags_.error(Code::E403, s.name.range, fmt::format("scoring scheme `{}` declares no category with a maximum", id));
+      return;
+    }
+    p_->scoring = std::move(sc);
+  }
+
+  // `score quality, nomination: material 30% + site 70%`.
+  void weighting(const ast::Stmt& s, const Context& ctx) {
+    ir::Weighting w;
+    w.ref = ctx.ref;
+    w.loc = loc(s.range);
+    Decimal sum;
+    bool ok = true;
+    std::set<std::string> weighted;
+    for (const auto& term : s.weights) {
+      auto pct = parse_decimal(term.percent);
+      auto frac = pct ? dec_div(*pct, Decimal::from_int(100)) : std::nullopt;
+      if (!frac) {
+        diags_.error(Code::E106, term.percent_range, fmt::format("`{}%` is not a weight", term.percent));
+        ok = false;
+        continue;
+      }
+      Decimal* part = term.part.text == "material" ? &w.material : term.part.text == "site" ? &w.site : nullptr;
+      if (!part) {
+        std::string near = closest_name(term.part.text, {"material", "site"});
+        diags_.error(Code::E206, term.part.range, fmt::format("unknown score `{}`", term.part.text),
+                     near.empty() ? "scores are `material` (材料评审) and `site` (现场评审)" : fmt::format("did you mean `{}`?", near));
+        ok = false;
+        continue;
+      }
+      if (!weighted.insert(term.part.text).second) {
+        diags_.error(Code::E408, term.part.range, fmt::format("`{}` is weighted twice", term.part.text),
+                     "give each score one weight: material 30% + site 70%");
+        ok = false;
+        continue;
+      }
+      *part = *frac;
+      sum.v += frac->v;
+    }
+    if (!ok) return;
+    if (sum != Decimal::from_int(1)) {
+      diags_.error(Code::E407, s.keyword,
+                   fmt::format("the weights add up to {}%, not 100%", format_decimal(Decimal{sum.v * 100})),
+                   "for example: score quality: material 30% + site 70%");
+      return;
+    }
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 1, a, s, "score")) w.awards.push_back(a);
+    if (!w.awards.empty()) p_->weightings.push_back(std::move(w));
+  }
+
+  // The largest total a scheme allows: the chosen scheme's, else 1000.
+  Decimal max_total() const { return p_->scoring ? p_->scoring->max : Decimal::from_int(1000); }
+
+  // `minimum quality 610`.
+  void minimum(const ast::Stmt& s, const Context& ctx) {
+    int32_t a = resolve_award(s.name);
+    auto total = parse_decimal(s.number);
+    if (!total || *total < Decimal{} || max_total() < *total) {
+      diags_.error(Code::E403, s.number_range,
+                   fmt::format("a minimum total lies within 0..{}, not `{}`", format_decimal(max_total()), s.number));
+      return;
+    }
+    if (a < 0 || !once(scoring_seen_, 2, a, s, "minimum")) return;
+    p_->minimums.push_back({a, *total, ctx.ref, loc(s.range)});
+  }
+
+  // `shortlist quality, innovation 8`.
+  void shortlist(const ast::Stmt& s, const Context& ctx) {
+    ir::Shortlist c;
+    c.ref = ctx.ref;
+    c.loc = loc(s.range);
+    auto n = parse_decimal(s.number);
+    if (!n || !n->is_integer() || n->trunc() < 1 || n->trunc() > 100000) {
+      diags_.error(Code::E403, s.number_range, fmt::format("on-site review places are a whole number from 1, not `{}`", s.number));
+      return;
+    }
+    c.places = static_cast<int32_t>(n->trunc());
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 3, a, s, "shortlist")) c.awards.push_back(a);
+    if (!c.awards.empty()) p_->shortlists.push_back(std::move(c));
+  }
+
+  // `repeat quality, nomination then outside_quota, no_bonus`.
+  void repeat(const ast::Stmt& s, const Context& ctx) {
+    static const std::vector<std::string> kRepeatFlags = {"outside_quota", "no_bonus"};
+    ir::RepeatWinners r;
+    r.ref = ctx.ref;
+    r.loc = loc(s.range);
+    for (const auto& f : s.flags) {
+      if (f.text == "outside_quota") r.outside_quota = true;
+      else if (f.text == "no_bonus") r.no_bonus = true;
+      else {
+        std::string near = closest_name(f.text, kRepeatFlags);
+        diags_.error(Code::E206, f.range, fmt::format("unknown consequence for repeat winners `{}`", f.text),
+                     near.empty() ? fmt::format("known: {}", join(kRepeatFlags)) : fmt::format("did you mean `{}`?", near));
+      }
+    }
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 4, a, s, "repeat")) r.awards.push_back(a);
+    if (!r.awards.empty()) p_->repeats.push_back(std::move(r));
   }
 
   void revoke(const ast::Stmt& s, const Context& ctx) {
@@ -1220,6 +1378,7 @@ class Checker {
   std::unique_ptr<ir::Policy> p_;
   const SourceFile* main_src_ = nullptr;
   std::vector<std::unique_ptr<ast::File>> modules_;
+  std::map<std::pair<int, int32_t>, Range> scoring_seen_;  // (provision kind, award) -> first place
   std::map<std::string, TypeId> type_names_;
   std::map<std::string, Range> article_ranges_;
   std::map<std::string, Range> award_ranges_;

@@ -164,7 +164,7 @@ class Collector : public antlr4::BaseErrorListener {
     }
     if (set.contains(static_cast<size_t>(AwardLexer::ID)) && set.contains(static_cast<size_t>(AwardLexer::DATE)))
       return "expected a value, a fact or a condition here";
-    if (names.empty() || names.size() > 12) return {};
+    if (names.empty() || names.size() > 17) return {};  // a longer list helps no one
     std::string joined;
     for (size_t i = 0; i < names.size(); ++i) {
       if (i) joined += i + 1 == names.size() ? " or " : ", ";
@@ -522,7 +522,13 @@ class Builder {
     } else if (auto* b = ctx->bonusStmt()) {
       s->kind = ast::StmtKind::Bonus;
       s->keyword = range(b->K_BONUS());
-      s->name = name(b->award);
+      if (b->award) {
+        s->name = name(b->award);
+      } else {
+        std::string_view t = range(b->title).text();
+        s->title = unescape(t.substr(1, t.size() - 2));
+        s->title_range = range(b->title);
+      }
       s->body = expr(b->amount);
       for (auto* f : b->flags) s->flags.push_back(name(f));
       if (b->whenClause()) s->when = expr(b->whenClause()->expr());
@@ -550,6 +556,46 @@ class Builder {
       s->keyword = range(t->K_RETAIN());
       s->name = name(t->name);
       s->body = expr(t->duration);
+    } else if (auto* sc = ctx->scoringStmt()) {
+      s->kind = ast::StmtKind::Scoring;
+      s->keyword = range(sc->K_SCORING());
+      s->name = name(sc->scheme);
+    } else if (auto* w = ctx->scoreStmt()) {
+      s->kind = ast::StmtKind::Score;
+      s->keyword = range(w->K_SCORE());
+      for (auto* i : w->ident()) s->awards.push_back(name(i));
+      for (auto* term : w->weightTerm()) {
+        ast::Weight wt;
+        wt.range = range(term);
+        wt.part = name(term->part);
+        if (term->weight) {
+          wt.percent_range = range(term->weight);
+          wt.percent = std::string(wt.percent_range.text());
+        }
+        s->weights.push_back(std::move(wt));
+      }
+    } else if (auto* m = ctx->minimumStmt()) {
+      s->kind = ast::StmtKind::Minimum;
+      s->keyword = range(m->K_MINIMUM());
+      s->name = name(m->award);
+      if (m->total) {
+        s->number_range = range(m->total);
+        s->number = std::string(s->number_range.text());
+      }
+    } else if (auto* c = ctx->shortlistStmt()) {
+      s->kind = ast::StmtKind::Shortlist;
+      s->keyword = range(c->K_SHORTLIST());
+      for (auto* i : c->ident()) s->awards.push_back(name(i));
+      if (c->places) {
+        s->number_range = range(c->places);
+        s->number = std::string(s->number_range.text());
+      }
+    } else if (auto* rp = ctx->repeatStmt()) {
+      s->kind = ast::StmtKind::Repeat;
+      s->keyword = range(rp->K_REPEAT());
+      for (auto* i : rp->ident())  // the idents before `then` are awards, those after it flags
+        if (std::find(rp->flags.begin(), rp->flags.end(), i) == rp->flags.end()) s->awards.push_back(name(i));
+      for (auto* f : rp->flags) s->flags.push_back(name(f));
     } else {
       return nullptr;
     }
@@ -953,6 +999,8 @@ struct LayoutMarks {
       for (size_t i = 1; i < r->children.size(); ++i)
         if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(r->children[i])) set(at(t), &Token::glued);
     }
+    // `30%`: a weight is written as one word.
+    if (auto* w = dynamic_cast<P::WeightTermContext*>(ctx); w && w->PERCENT()) set(at(w->PERCENT()), &Token::glued);
     if (auto* c = dynamic_cast<P::CallPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
     if (auto* c = dynamic_cast<P::CountPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
     if (auto* n = dynamic_cast<P::NegExprContext*>(ctx)) set(next_visible(n->MINUS()->getSymbol()), &Token::glued);
