@@ -63,11 +63,11 @@ enum class Lang { En, Zh };
   X(note_first_keyword, "the file's first keyword, `{}`, sets the keywords",                                       \
     "文件的第一个关键字“{}”决定了使用哪一套关键字")                                                                \
   X(source_too_large, "{} is larger than {} bytes (4 MiB), the largest policy Award reads",                        \
-    "{}超过 {} 字节（4 MiB），这是 Award 能读取的办法文件的上限")                                                  \
+    "{} 超过 {} 字节（4 MiB），这是 Award 能读取的办法文件的上限")                                                  \
   X(hint_split_modules, "split the measure into modules with `use`", "用 `use` 把办法拆分为若干模块")              \
   X(binary_file, "{} is a binary file (it contains a NUL byte), not a policy",                                     \
-    "{}是二进制文件（含有 NUL 字节），不是办法文件")                                                               \
-  X(not_utf8, "{} is not valid UTF-8 (byte {} at offset {})", "{0}不是有效的 UTF-8 文本（偏移 {2} 处的字节为 {1}）") \
+    "{} 是二进制文件（含有 NUL 字节），不是办法文件")                                                               \
+  X(not_utf8, "{} is not valid UTF-8 (byte {} at offset {})", "{0} 不是有效的 UTF-8 文本（偏移 {2} 处的字节为 {1}）") \
   X(hint_gbk, "the file looks GBK-encoded; convert it with `iconv -f GBK -t UTF-8`",                               \
     "该文件似乎是 GBK 编码，可用 `iconv -f GBK -t UTF-8` 转换")                                                    \
   X(hint_save_utf8, "save the file as UTF-8", "请以 UTF-8 编码保存该文件")                                         \
@@ -131,7 +131,7 @@ enum class Lang { En, Zh };
   X(hint_declare_award_example, "declare one in the article that creates it: award quality \"质量奖\" for organization {{ … }}", \
     "在设立奖项的那一条中声明：award quality \"质量奖\" for organization {{ … }}")                                   \
   X(mixed_subjects, "this rule would apply to {} (for organizations) and {} (for individuals)",                    \
-    "这条规则会同时适用于{}（面向组织）和{}（面向个人）")                                                          \
+    "这条规则会同时适用于 {}（面向组织）和 {}（面向个人）")                                                          \
   X(hint_say_which_awards, "say which awards the article or item is for: `for {}` or `for {}`",                    \
     "写明该条或该项适用于哪些奖项：`for {}` 或 `for {}`")                                                          \
   X(judgement_twice, "judgement `{}` is declared twice", "判断“{}”重复声明")                                       \
@@ -253,7 +253,7 @@ enum class Lang { En, Zh };
   X(usage_eval_several,                                                                                            \
     "award eval: with several policies the output is one table; --explain, --award and --format jsonl take one policy\n", \
     "award eval：给出多个办法时输出为一张表；--explain、--award 和 --format jsonl 只能用于一个办法\n")             \
-  X(usage_no_award, "award eval: {} has no award `{}` (awards: {})\n", "award eval：{}中没有奖项“{}”（已有的奖项：{}）\n") \
+  X(usage_no_award, "award eval: {} has no award `{}` (awards: {})\n", "award eval：{} 中没有奖项“{}”（已有的奖项：{}）\n") \
   X(usage_bad_on, "award {}: --on `{}` is not a date YYYY-MM-DD in the calendar\n",                                \
     "award {}：--on “{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                    \
   X(usage_no_such_path, "{}: no such file or directory", "{}：没有这个文件或文件夹")                               \
