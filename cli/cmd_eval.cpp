@@ -51,7 +51,7 @@ int run_eval(const EvalOptions& o) {
     if (a < 0) {
       std::string ids;
       for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-      std::fputs(tr(Msg::usage_no_award, o.policy, o.award, ids).c_str(), stderr);
+      std::fputs(tr(Msg::usage_no_award, "eval", o.policy, o.award, ids).c_str(), stderr);
       return 2;
     }
     awards.push_back(a);

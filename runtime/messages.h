@@ -221,6 +221,7 @@ enum class Lang { En, Zh };
   X(verdict_eligible, "eligible", "符合")                                                                          \
   X(verdict_ineligible, "ineligible", "不符合")                                                                    \
   X(verdict_undetermined, "undetermined", "待定")                                                                  \
+  X(award_verdict, "  {} ({}): {}\n", "  {}（{}）：{}\n")                                                         \
   X(does_not_apply, "  (does not apply)", "  （不适用）")                                                          \
   X(judgement_line, "judgement {}: {}", "判断 {}：{}")                                                             \
   X(missing_facts, "    missing facts: {}\n", "    缺少的事实：{}\n")                                              \
@@ -253,9 +254,17 @@ enum class Lang { En, Zh };
   X(usage_eval_several,                                                                                            \
     "award eval: with several policies the output is one table; --explain, --award and --format jsonl take one policy\n", \
     "award eval：给出多个办法时输出为一张表；--explain、--award 和 --format jsonl 只能用于一个办法\n")             \
-  X(usage_no_award, "award eval: {} has no award `{}` (awards: {})\n", "award eval：{} 中没有奖项“{}”（已有的奖项：{}）\n") \
-  X(usage_bad_on, "award {}: --on `{}` is not a date YYYY-MM-DD in the calendar\n",                                \
-    "award {}：--on “{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                    \
+  X(usage_no_award, "award {}: {} has no award `{}` (awards: {})\n", "award {}：{} 中没有奖项“{}”（已有的奖项：{}）\n") \
+  X(usage_bad_date_option, "award {}: {} `{}` is not a date YYYY-MM-DD in the calendar\n",                         \
+    "award {}：{} “{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                      \
+  X(usage_bad_date, "award {}: `{}` is not a date YYYY-MM-DD in the calendar\n",                                   \
+    "award {}：“{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                         \
+  X(usage_on_before_award, "award status: --on {} is before the award on {}\n",                                    \
+    "award status：--on {} 早于获奖日期 {}\n")                                                                     \
+  X(usage_timeline_dates, "award timeline: give --start DATE, --awarded-on DATE, or both\n",                       \
+    "award timeline：请给出 --start 日期、--awarded-on 日期，或两者都给出\n")                                      \
+  X(usage_bad_amount, "award calendar: `{}` is not an amount such as 5wd (working days) or 10d (days)\n",          \
+    "award calendar：“{}”不是天数，应写作如 5wd（工作日）或 10d（自然日）\n")                                      \
   X(usage_no_such_path, "{}: no such file or directory", "{}：没有这个文件或文件夹")                               \
   X(internal_error, "award: internal error: {}\n", "award：内部错误：{}\n")                                        \
   X(cannot_write_stdout, "award: could not write to standard output\n", "award：无法写入标准输出\n")

@@ -200,7 +200,7 @@ std::string verdict_text(Verdict v) {
 
 std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o, bool explain) {
   const ir::Award& a = p.awards[o.award];
-  std::string out = fmt::format("  {} ({}): {}\n", a.id, a.title, verdict_text(o.verdict));
+  std::string out = tr(Msg::award_verdict, a.id, a.title, verdict_text(o.verdict));
   auto mark = [](Truth t) { return t == Truth::True ? "✓" : t == Truth::False ? "✗" : "?"; };
   if (o.subject != Truth::True || explain)
     out += fmt::format("    {} {:<14} {}\n", mark(o.subject), a.ref, subject_text(a));

@@ -31,7 +31,7 @@ contains "--lang before: Chinese" "已检查 1 个文件：0 个错误，0 个�
 
 check "eval text zh" 0 "$AWARD" eval "$P" "$F" --on 2024-06-30 --lang zh
 contains "eval zh heading" "daqing-2018（大庆市政府质量奖管理办法），评价日 2024-06-30"
-contains "eval zh verdict" "quality (政府质量奖): 待定"
+contains "eval zh verdict" "quality（政府质量奖）：待定"
 contains "eval zh owed judgements" "    尚待作出的判断："
 contains "eval zh summary" "读入 1 条记录，得出 2 个结论，0 个错误"
 check "eval text en" 0 "$AWARD" eval "$P" "$F" --on 2024-06-30 --lang en
@@ -47,6 +47,8 @@ contains "test en summary" " passed, 0 failed"
 
 check "usage error zh" 2 "$AWARD" eval --lang zh "$P"
 contains "usage error in Chinese" "award eval：请先给出办法"
+check "status usage error zh" 2 "$AWARD" status --lang zh "$P" "$F" --award quality --awarded-on 2023-13-01
+contains "status usage error in Chinese" "award status：--awarded-on “2023-13-01”不是日历上的日期"
 check "--on error zh" 2 "$AWARD" eval --lang zh "$P" "$F" --on 2024-02-30
 contains "--on error in Chinese" "award eval：--on “2024-02-30”不是日历上的日期"
 
