@@ -42,9 +42,8 @@ Lang language_from_environment() {
   return language_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
 }
 
-const char* message_format(Msg m, Lang lang) {
-  const MessageText& t = kMessages[static_cast<size_t>(m)];
-  return lang == Lang::Zh && *t.zh ? t.zh : t.en;
-}
+const char* message_format(const MessageText& t, Lang lang) { return lang == Lang::Zh && *t.zh ? t.zh : t.en; }
+
+const char* message_format(Msg m, Lang lang) { return message_format(kMessages[static_cast<size_t>(m)], lang); }
 
 }  // namespace award

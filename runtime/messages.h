@@ -300,6 +300,7 @@ Lang language_from_environment();
 
 // The format string of a message in a language; the English one when the
 // Chinese is missing.
+const char* message_format(const MessageText& t, Lang lang);
 const char* message_format(Msg m, Lang lang);
 
 // A message in the current language, its arguments filled in.
