@@ -4,13 +4,14 @@
 #include "cli/commands.h"
 #include "runtime/calendars.h"
 #include "runtime/date.h"
+#include "runtime/messages.h"
 
 namespace award::cli {
 
 namespace {
 std::optional<Date> date_arg(const std::string& s) {
   auto d = parse_date(s);
-  if (!d) std::fprintf(stderr, "award calendar: `%s` is not a date YYYY-MM-DD in the calendar\n", s.c_str());
+  if (!d) std::fputs(tr(Msg::usage_bad_date, "calendar", s).c_str(), stderr);
   return d;
 }
 }  // namespace
@@ -36,7 +37,7 @@ int run_calendar(const CalendarOptions& o) {
     char* end = nullptr;
     long long n = std::strtoll(num.c_str(), &end, 10);
     if (num.empty() || *end || (!wd && !days)) {
-      std::fprintf(stderr, "award calendar: `%s` is not an amount such as 5wd (working days) or 10d (days)\n", a.c_str());
+      std::fputs(tr(Msg::usage_bad_amount, a).c_str(), stderr);
       return 2;
     }
     if (days) {

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "compiler/compile.h"
+#include "runtime/messages.h"
 
 namespace award {
 std::string emit_ir(const ir::Policy& p);
@@ -20,10 +21,10 @@ int run_check(const CheckOptions& o) {
     warnings += r.diags.all().size() - e;
     if (e) ++bad_files;
   }
-  std::fprintf(stderr, "%s\n",
-               fmt::format("{} file{} checked: {} error{}, {} warning{}", o.files.size(), o.files.size() == 1 ? "" : "s",
-                           errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s")
-                   .c_str());
+  std::fputs(tr(Msg::check_summary, counted(o.files.size(), Msg::one_file, Msg::many_files),
+                counted(errors, Msg::one_error, Msg::many_errors), counted(warnings, Msg::one_warning, Msg::many_warnings))
+                 .c_str(),
+             stderr);
   return bad_files ? 1 : 0;
 }
 

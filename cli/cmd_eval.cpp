@@ -13,6 +13,7 @@
 #include "runtime/facts.h"
 #include "runtime/id_set.h"
 #include "runtime/input.h"
+#include "runtime/messages.h"
 #include "runtime/report.h"
 
 namespace award::cli {
@@ -50,7 +51,7 @@ int run_eval(const EvalOptions& o) {
     if (a < 0) {
       std::string ids;
       for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-      std::fprintf(stderr, "award eval: %s has no award `%s` (awards: %s)\n", o.policy.c_str(), o.award.c_str(), ids.c_str());
+      std::fputs(tr(Msg::usage_no_award, "eval", o.policy, o.award, ids).c_str(), stderr);
       return 2;
     }
     awards.push_back(a);
@@ -75,7 +76,7 @@ int run_eval(const EvalOptions& o) {
   const bool json = o.format == "json", jsonl = o.format == "jsonl", text = o.format == "text";
 
   if (json) out.buf += fmt::format("{{\"policy\": {}, \"on\": \"{}\", \"results\": [", json_string(p.id), format_date(on));
-  if (text) out.buf += fmt::format("{} ({}) on {}\n", p.id, p.title, format_date(on));
+  if (text) out.buf += tr(Msg::eval_heading, p.id, p.title, format_date(on));
   std::string errors_json;
 
   auto error_row = [&](const RecordPlace& place, const std::string& id, const std::string& field, const std::string& msg) {
@@ -219,7 +220,7 @@ int run_eval(const EvalOptions& o) {
       if (!admit(place, store.id, unknown.data(), unknown.data() + unknown.size())) return;
       if (text) {
         std::string name;
-        out.buf += fmt::format("\n{}\n", store.id.empty() ? fmt::format("{} (record {})", place.file, place.index) : store.id);
+        out.buf += fmt::format("\n{}\n", store.id.empty() ? tr(Msg::record_at, place.file, place.index) : store.id);
       }
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
@@ -252,8 +253,10 @@ int run_eval(const EvalOptions& o) {
   }
   out.flush();
   if (std::fflush(stdout) != 0) out.failed = true;
-  std::fprintf(stderr, "%zu record%s in, %zu result%s out, %zu error%s\n", records, records == 1 ? "" : "s", results,
-               results == 1 ? "" : "s", bad, bad == 1 ? "" : "s");
+  std::fputs(tr(Msg::eval_summary, counted(records, Msg::one_record, Msg::many_records),
+                counted(results, Msg::one_result, Msg::many_results), counted(bad, Msg::one_error, Msg::many_errors))
+                 .c_str(),
+             stderr);
   if (out.failed) {
     std::fprintf(stderr, "error: could not write the results to standard output\n");
     return 1;

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "compiler/compile.h"
 #include "runtime/calendars.h"
+#include "runtime/messages.h"
 #include "runtime/report.h"
 #include "runtime/timeline.h"
 
@@ -126,26 +127,25 @@ int run_status(const StatusOptions& o) {
   if (award < 0) {
     std::string ids;
     for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-    std::fprintf(stderr, "award status: %s has no award `%s` (awards: %s)\n", o.policy.c_str(), o.award.c_str(), ids.c_str());
+    std::fputs(tr(Msg::usage_no_award, "status", o.policy, o.award, ids).c_str(), stderr);
     return 2;
   }
   auto awarded_on = parse_date(o.awarded_on);
   if (!awarded_on) {
-    std::fprintf(stderr, "award status: --awarded-on `%s` is not a date YYYY-MM-DD in the calendar\n", o.awarded_on.c_str());
+    std::fputs(tr(Msg::usage_bad_date_option, "status", "--awarded-on", o.awarded_on).c_str(), stderr);
     return 2;
   }
   Date on = today_local();
   if (!o.on.empty()) {
     auto d = parse_date(o.on);
     if (!d) {
-      std::fprintf(stderr, "award status: --on `%s` is not a date YYYY-MM-DD in the calendar\n", o.on.c_str());
+      std::fputs(tr(Msg::usage_bad_date_option, "status", "--on", o.on).c_str(), stderr);
       return 2;
     }
     on = *d;
   }
   if (on < *awarded_on) {
-    std::fprintf(stderr, "award status: --on %s is before the award on %s\n", format_date(on).c_str(),
-                 format_date(*awarded_on).c_str());
+    std::fputs(tr(Msg::usage_on_before_award, format_date(on), format_date(*awarded_on)).c_str(), stderr);
     return 2;
   }
 

@@ -10,6 +10,7 @@
 #include "runtime/calendars.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/messages.h"
 #include "runtime/report.h"
 
 namespace award::cli {
@@ -31,12 +32,21 @@ std::vector<std::string> policy_files(const std::vector<std::string>& paths, std
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
     } else {
-      error = fmt::format("{}: no such file or directory", p);
+      error = tr(Msg::usage_no_such_path, p);
       return {};
     }
   }
   return out;
 }
+
+namespace {
+// A test's expected verdict, written as its JSON word, in the words of the output.
+std::string verdict_words(const std::string& name) {
+  for (Verdict v : {Verdict::Eligible, Verdict::Ineligible, Verdict::Undetermined})
+    if (name == verdict_name(v)) return verdict_text(v);
+  return name;
+}
+}  // namespace
 
 int run_test(const TestOptions& o) {
   std::string err;
@@ -50,7 +60,7 @@ int run_test(const TestOptions& o) {
     CompileResult r = compile_file(f);
     if (!r.ok()) {
       print_diagnostics(r.diags);
-      std::printf("FAIL %s: does not compile\n", f.c_str());
+      std::fputs(tr(Msg::test_does_not_compile, f).c_str(), stdout);
       ++broken_files;
       ++failed;
       continue;
@@ -64,8 +74,9 @@ int run_test(const TestOptions& o) {
       std::string where = fmt::format("{}:{}", t.loc.file, t.loc.line);
       LoadProblem prob;
       if (!load_record_text(loader, t.facts_json, store, prob)) {
-        std::printf("FAIL %s \"%s\": the facts are bad: %s%s%s\n", where.c_str(), t.name.c_str(), prob.field.c_str(),
-                    prob.field.empty() ? "" : ": ", prob.message.c_str());
+        std::fputs(tr(Msg::test_bad_facts, where, t.name, prob.field.empty() ? prob.message : prob.field + ": " + prob.message)
+                       .c_str(),
+                   stdout);
         ++failed;
         continue;
       }
@@ -75,8 +86,8 @@ int run_test(const TestOptions& o) {
         int32_t a = p.find_award(x.award);
         AwardOutcome out = ev.decide(a, store);
         if (const auto& f = ev.calendar_failure()) {
-          problems += fmt::format("    {}: {}: cannot count working days in {}: {}\n", x.award,
-                                  f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref, f->year, f->message);
+          problems += fmt::format("    {}: {}: {}\n", x.award, f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref,
+                                  tr(Msg::no_working_days, f->year, f->message));
           continue;
         }
         std::vector<std::string> refs = deciding_refs(p, out);
@@ -88,11 +99,11 @@ int run_test(const TestOptions& o) {
         auto join = [](const std::set<std::string>& s) {
           std::string j;
           for (const auto& x : s) j += (j.empty() ? "" : ", ") + x;
-          return j.empty() ? std::string("none") : j;
+          return j.empty() ? tr(Msg::test_no_refs) : j;
         };
-        problems += fmt::format("    {}: expected {}{}, got {}{}\n", x.award, x.verdict,
-                                x.because.empty() ? "" : " because " + join(want), verdict_name(out.verdict),
-                                out.verdict == Verdict::Eligible ? "" : " because " + join(got));
+        problems += tr(Msg::test_expected_got, x.award, verdict_words(x.verdict),
+                       x.because.empty() ? "" : tr(Msg::test_because, join(want)), verdict_text(out.verdict),
+                       out.verdict == Verdict::Eligible ? "" : tr(Msg::test_because, join(got)));
         std::string detail = result_text(p, ev, store, out, false);
         for (size_t pos = 0; pos < detail.size();) {
           size_t nl = detail.find('\n', pos);
@@ -102,14 +113,14 @@ int run_test(const TestOptions& o) {
       }
       if (problems.empty()) {
         ++passed;
-        if (o.verbose) std::printf("ok   %s \"%s\"\n", where.c_str(), t.name.c_str());
+        if (o.verbose) std::fputs(tr(Msg::test_ok, where, t.name).c_str(), stdout);
       } else {
         ++failed;
-        std::printf("FAIL %s \"%s\"\n%s", where.c_str(), t.name.c_str(), problems.c_str());
+        std::fputs((tr(Msg::test_failed, where, t.name) + problems).c_str(), stdout);
       }
     }
   }
-  std::printf("%zu passed, %zu failed\n", passed, failed);
+  std::fputs(tr(Msg::test_summary, passed, failed).c_str(), stdout);
   return failed ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "compiler/compile.h"
 #include "runtime/calendars.h"
+#include "runtime/messages.h"
 #include "runtime/timeline.h"
 
 namespace award::cli {
@@ -17,7 +18,7 @@ using J = nlohmann::ordered_json;
 
 std::optional<Date> date_option(const char* name, const std::string& s) {
   auto d = parse_date(s);
-  if (!d) std::fprintf(stderr, "award timeline: %s `%s` is not a date YYYY-MM-DD in the calendar\n", name, s.c_str());
+  if (!d) std::fputs(tr(Msg::usage_bad_date_option, "timeline", name, s).c_str(), stderr);
   return d;
 }
 
@@ -36,7 +37,7 @@ int run_timeline(const TimelineOptions& o) {
   const cal::Calendar& c = policy_calendar(p);
 
   if (o.start.empty() && o.awarded_on.empty()) {
-    std::fprintf(stderr, "award timeline: give --start DATE, --awarded-on DATE, or both\n");
+    std::fputs(tr(Msg::usage_timeline_dates).c_str(), stderr);
     return 2;
   }
   std::optional<Date> start, awarded_on;
@@ -48,8 +49,7 @@ int run_timeline(const TimelineOptions& o) {
     if (a < 0) {
       std::string ids;
       for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-      std::fprintf(stderr, "award timeline: %s has no award `%s` (awards: %s)\n", o.policy.c_str(), o.award.c_str(),
-                   ids.c_str());
+      std::fputs(tr(Msg::usage_no_award, "timeline", o.policy, o.award, ids).c_str(), stderr);
       return 2;
     }
     awards.push_back(a);

@@ -100,6 +100,16 @@ struct TimelineOptions {
 };
 int run_timeline(const TimelineOptions& o);
 
+struct RankOptions {
+  std::string policy;
+  std::vector<std::string> applicants;  // JSON, JSON Lines, or folders of them
+  std::string scores;                   // the panel's CSV: id,material,site[,total]
+  std::optional<int> cycle;             // default: the year of --on
+  std::string on;                       // YYYY-MM-DD; empty: today
+  std::string format = "text";
+};
+int run_rank(const RankOptions& o);
+
 // `award lsp`: the language server on standard input and output.
 int run_lsp();
 

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "runtime/messages.h"
 
 namespace award::cli {
 
@@ -10,7 +11,7 @@ bool stderr_is_tty() { return isatty(fileno(stderr)) != 0; }
 std::optional<Date> reference_date(const std::string& on, const char* command) {
   if (on.empty()) return today_local();
   auto d = parse_date(on);
-  if (!d) std::fprintf(stderr, "award %s: --on `%s` is not a date YYYY-MM-DD in the calendar\n", command, on.c_str());
+  if (!d) std::fputs(tr(Msg::usage_bad_date_option, command, "--on", on).c_str(), stderr);
   return d;
 }
 

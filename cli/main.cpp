@@ -5,8 +5,11 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "runtime/messages.h"
 
 using namespace award::cli;
+using award::Msg;
+using award::tr;
 
 namespace {
 // A folder names policies when it holds .award files; any other folder is
@@ -25,6 +28,12 @@ int main(int argc, char** argv) {
   CLI::App app{"Award: quality award measures as policies, evaluated against applicants' facts", "award"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "award 0.1.0");
+  // Messages in Chinese or English; JSON output is the same in both. Given
+  // before or after the subcommand (fallthrough), e.g. `award check --lang zh`.
+  std::string lang;
+  app.add_option("--lang", lang, "Messages in zh (Chinese) or en (English); default from LC_ALL, LC_MESSAGES, LANG")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.fallthrough();
 
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Check policy files; report every error with its code, place and hint");
@@ -110,6 +119,16 @@ int main(int argc, char** argv) {
   for (auto* sub : {cadd, cbetween, cis})
     sub->add_option("--region", cal.region, "Regional layer (xinjiang)");
 
+  RankOptions rk;
+  int rank_cycle = 0;
+  auto* rkc = app.add_subcommand("rank", "A cycle's winners, nominees, ties and reasons, with the bonus of each winner");
+  rkc->add_option("policy", rk.policy, "Policy file")->required();
+  rkc->add_option("applicants", rk.applicants, "Applicant records: JSON, JSON Lines, or folders of them")->required();
+  rkc->add_option("--scores", rk.scores, "The review panel's scores: CSV id,material,site[,total], UTF-8 or GBK");
+  auto* cycle_opt = rkc->add_option("--cycle", rank_cycle, "The cycle's year (default: the year of --on)")->check(CLI::Range(1900, 9999));
+  rkc->add_option("--on", rk.on, "Reference date YYYY-MM-DD for eligibility (default: today)");
+  rkc->add_option("--format", rk.format, "text, json, or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+
   auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output (for editors)");
 
   try {
@@ -124,6 +143,7 @@ int main(int argc, char** argv) {
     app.exit(err);
     return 2;
   }
+  award::set_language(lang.empty() ? award::language_from_environment() : *award::parse_language(lang));
 
   auto run = [&]() -> int {
     if (*c) return run_check(check);
@@ -140,7 +160,7 @@ int main(int argc, char** argv) {
       }
       ev.facts.assign(eval_inputs.begin() + static_cast<long>(i), eval_inputs.end());
       if (policies.empty() || ev.facts.empty()) {
-        std::fprintf(stderr, "award eval: give a policy (.award, or a folder of them) and then applicant records\n");
+        std::fputs(tr(Msg::usage_eval_inputs).c_str(), stderr);
         return 2;
       }
       if (policies.size() == 1 && !std::filesystem::is_directory(policies[0])) {
@@ -148,7 +168,7 @@ int main(int argc, char** argv) {
         return run_eval(ev);
       }
       if (ev.explain || !ev.award.empty() || ev.format == "jsonl") {
-        std::fprintf(stderr, "award eval: with several policies the output is one table; --explain, --award and --format jsonl take one policy\n");
+        std::fputs(tr(Msg::usage_eval_several).c_str(), stderr);
         return 2;
       }
       return run_eval_table({policies, ev.facts, ev.on, ev.format});
@@ -162,6 +182,10 @@ int main(int argc, char** argv) {
     if (*cv) return run_coverage(cov);
     if (*d) return run_diff(df);
     if (*lsp) return run_lsp();
+    if (*rkc) {
+      if (*cycle_opt) rk.cycle = rank_cycle;
+      return run_rank(rk);
+    }
     if (*cl) {
       if (*cadd) { cal.action = "add"; cal.args = {date_arg, amount_arg}; }
       else if (*cbetween) { cal.action = "between"; cal.args = {date_arg, date2_arg}; }
@@ -174,13 +198,13 @@ int main(int argc, char** argv) {
   try {
     code = run();
   } catch (const std::exception& ex) {
-    std::fprintf(stderr, "award: internal error: %s\n", ex.what());
+    std::fputs(tr(Msg::internal_error, ex.what()).c_str(), stderr);
     return 3;
   }
   // Output that could not be written (a full disk, /dev/full) is an error of
   // every subcommand, not only of those that check their own writes.
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::fprintf(stderr, "award: could not write to standard output\n");
+    std::fputs(tr(Msg::cannot_write_stdout).c_str(), stderr);
     return code == 0 ? 1 : code;
   }
   return code;

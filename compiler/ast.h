@@ -76,11 +76,19 @@ struct Exception : Node {
   ExprPtr body;  // null: the rule does not apply when cond holds
 };
 
-enum class StmtKind { Require, Exclude, Judgement, Award, Bonus, Revoke, Deadline, Retain };
+enum class StmtKind { Require, Exclude, Judgement, Award, Bonus, Revoke, Deadline, Retain,
+                      Scoring, Score, Minimum, Shortlist, Repeat };
 
 struct Consequence : Node {
   Name name;
   ExprPtr value;  // may be null
+};
+
+// `material 30%` in a `score` statement.
+struct Weight : Node {
+  Name part;                     // material | site
+  std::string percent;           // as written: 30, 12.5
+  Range percent_range;
 };
 
 struct Stmt : Node {
@@ -98,6 +106,11 @@ struct Stmt : Node {
   std::vector<Name> awards;      // revoke: awards
   std::vector<Consequence> consequences;
   std::string event;             // deadline: after what
+  std::string title;             // bonus for an award of another level: its official name
+  Range title_range;
+  std::string number;            // minimum: the total; shortlist: the places
+  Range number_range;
+  std::vector<Weight> weights;   // score: the parts and their weights
 };
 
 struct Item;

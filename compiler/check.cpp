@@ -14,6 +14,7 @@
 #include "compiler/parse.h"
 #include "runtime/calendars.h"
 #include "runtime/date.h"
+#include "runtime/messages.h"
 #include "runtime/stdlib_files.h"
 
 namespace award {
@@ -58,8 +59,8 @@ class Checker {
         declare_types(file);
         return;
       }
-      diags_.error(Code::E402, Range{&src, 0, 0}, "a policy file starts with `policy ID \"title\" { … }`",
-                   "for example: policy daqing-2018 \"大庆市政府质量奖管理办法\" { issuer \"大庆市人民政府\" }");
+      diags_.error(Code::E402, Range{&src, 0, 0}, tr(Msg::missing_policy_header),
+                   tr(Msg::hint_policy_header_example));
     }
     p_->id = file.name.text;
     if (file.title) p_->title = *file.title;
@@ -71,7 +72,7 @@ class Checker {
     for (const auto& a : file.articles) article(a);
     for (const auto& s : file.stray) {
       diags_.error(Code::E400, s->keyword.valid() ? s->keyword : s->range,
-                   "every rule belongs to an article", "put it inside `article 第N条 \"…\" { … }`");
+                   tr(Msg::rule_outside_article), tr(Msg::hint_put_in_article));
     }
     for (const auto& t : file.tests) test(t);
     check_unused_judgements();
@@ -109,8 +110,8 @@ class Checker {
   void meta(const ast::Setting& s) {
     if (!kPolicyMeta.count(s.key.text)) {
       std::string near = closest_name(s.key.text, {kPolicyMeta.begin(), kPolicyMeta.end()});
-      diags_.error(Code::E206, s.key.range, fmt::format("unknown policy setting `{}`", s.key.text),
-                   near.empty() ? fmt::format("known settings: {}", join(kPolicyMeta)) : fmt::format("did you mean `{}`?", near));
+      diags_.error(Code::E206, s.key.range, tr(Msg::unknown_policy_setting, s.key.text),
+                   near.empty() ? tr(Msg::hint_known_settings, join(kPolicyMeta)) : tr(Msg::hint_did_you_mean, near));
       return;
     }
     std::string v;
@@ -121,7 +122,7 @@ class Checker {
     if (s.key.text == "in_force" || s.key.text == "issued") {
       for (const auto& e : s.values)
         if (e->kind != ast::ExprKind::Date || !parse_date(e->text))
-          diags_.error(Code::E403, e->range, fmt::format("`{}` takes a date such as 2018-11-01", s.key.text));
+          diags_.error(Code::E403, e->range, tr(Msg::setting_takes_date, s.key.text));
     }
     if (s.key.text == "calendar") calendar_setting(s, v);
     if (s.key.text == "title" && p_->title.empty()) p_->title = v;
@@ -134,8 +135,8 @@ class Checker {
     std::string error;
     if (s.values.size() != 1 || !regional_calendar(v, error)) {
       diags_.error(Code::E403, s.values.empty() ? s.key.range : s.values[0]->range,
-                   fmt::format("`calendar` names one regional calendar of stdlib/calendar/, not `{}`", v),
-                   "known: national, xinjiang");
+                   tr(Msg::unknown_calendar, v),
+                   tr(Msg::hint_known_calendars));
       return;
     }
     p_->calendar = v == "national" ? "" : v;
@@ -154,8 +155,8 @@ class Checker {
         if (s.size() > 6 && s.substr(s.size() - 6) == ".award") known.push_back(s.substr(0, s.size() - 6));
       }
       std::string near = closest_name(n.text, known);
-      diags_.error(Code::E203, n.range, fmt::format("no stdlib module `{}`", n.text),
-                   near.empty() ? "" : fmt::format("did you mean `{}`?", near));
+      diags_.error(Code::E203, n.range, tr(Msg::unknown_module, n.text),
+                   near.empty() ? "" : tr(Msg::hint_did_you_mean, near));
       return;
     }
     p_->uses.push_back(n.text);
@@ -164,7 +165,7 @@ class Checker {
     modules_.push_back(parse(src, diags_));
     const ast::File& m = *modules_.back();
     if (m.kind != ast::File::Kind::Module)
-      diags_.error(Code::E402, Range{&src, 0, 0}, "a stdlib file starts with `module NAME`");
+      diags_.error(Code::E402, Range{&src, 0, 0}, tr(Msg::missing_module_header));
     for (const auto& u : m.uses) use(u);
     declare_types(m);
   }
@@ -173,7 +174,7 @@ class Checker {
   void declare_types(const ast::File& f) {
     for (const auto& e : f.enums) {
       if (type_names_.count(e.name.text)) {
-        diags_.error(Code::E214, e.name.range, fmt::format("`{}` is declared twice", e.name.text));
+        diags_.error(Code::E214, e.name.range, tr(Msg::declared_twice, e.name.text));
         continue;
       }
       ir::EnumType et;
@@ -183,7 +184,7 @@ class Checker {
       std::set<std::string> seen;
       for (const auto& m : e.members) {
         if (!seen.insert(m.name.text).second)
-          diags_.error(Code::E214, m.name.range, fmt::format("`{}` is listed twice in enum `{}`", m.name.text, e.name.text));
+          diags_.error(Code::E214, m.name.range, tr(Msg::enum_member_twice, m.name.text, e.name.text));
         et.members.push_back(m.name.text);
         et.member_titles.push_back(m.title.value_or(""));
       }
@@ -193,7 +194,7 @@ class Checker {
     std::vector<std::pair<const ast::RecordDecl*, int32_t>> pending;
     for (const auto& r : f.records) {
       if (type_names_.count(r.name.text)) {
-        diags_.error(Code::E214, r.name.range, fmt::format("`{}` is declared twice", r.name.text));
+        diags_.error(Code::E214, r.name.range, tr(Msg::declared_twice, r.name.text));
         continue;
       }
       ir::RecordType rt;
@@ -208,7 +209,7 @@ class Checker {
       std::set<std::string> seen;
       for (const auto& fd : r->fields) {
         if (!seen.insert(fd.name.text).second) {
-          diags_.error(Code::E214, fd.name.range, fmt::format("field `{}` is declared twice", fd.name.text));
+          diags_.error(Code::E214, fd.name.range, tr(Msg::field_declared_twice, fd.name.text));
           continue;
         }
         ir::Field field;
@@ -228,14 +229,13 @@ class Checker {
     Kind k = p_->types[field.type].kind;
     if (k != Kind::Number && k != Kind::Money) {
       diags_.error(Code::E300, fd.bounds_range,
-                   fmt::format("bounds `in {}..{}` apply to number or money fields, and `{}` is {}", *fd.lo, *fd.hi,
-                               fd.name.text, ir::type_name(*p_, field.type)));
+                   tr(Msg::bounds_not_numeric, *fd.lo, *fd.hi, fd.name.text, type_words(field.type)));
       return;
     }
     auto lo = parse_decimal(*fd.lo), hi = parse_decimal(*fd.hi);
     if (!lo || !hi || *hi < *lo) {
       diags_.error(Code::E106, fd.bounds_range,
-                   fmt::format("`in {}..{}` is not a range of numbers from low to high", *fd.lo, *fd.hi));
+                   tr(Msg::bounds_not_range, *fd.lo, *fd.hi));
       return;
     }
     field.lo = lo;
@@ -252,8 +252,8 @@ class Checker {
     std::vector<std::string> known = {"bool", "number", "money", "text", "date", "duration"};
     for (const auto& [k, v] : type_names_) known.push_back(k);
     std::string near = closest_name(t.name.text, known);
-    diags_.error(Code::E204, t.name.range, fmt::format("unknown type `{}`", t.name.text),
-                 near.empty() ? "" : fmt::format("did you mean `{}`?", near));
+    diags_.error(Code::E204, t.name.range, tr(Msg::unknown_type, t.name.text),
+                 near.empty() ? "" : tr(Msg::hint_did_you_mean, near));
     return -1;
   }
 
@@ -304,8 +304,8 @@ class Checker {
       if (!m.stmt || m.stmt->kind != ast::StmtKind::Award) continue;
       const ast::Stmt& s = *m.stmt;
       if (p_->find_award(s.name.text) >= 0) {
-        auto& d = diags_.error(Code::E211, s.name.range, fmt::format("award `{}` is declared twice", s.name.text));
-        d.notes.push_back({award_ranges_[s.name.text], "first declared here"});
+        auto& d = diags_.error(Code::E211, s.name.range, tr(Msg::award_declared_twice, s.name.text));
+        d.notes.push_back({award_ranges_[s.name.text], tr(Msg::note_first_declared)});
         continue;
       }
       ir::Award a;
@@ -318,9 +318,9 @@ class Checker {
       if (s.subject.text == "organization") a.subject = p_->organization;
       else if (s.subject.text == "individual") a.subject = p_->individual;
       else
-        diags_.error(Code::E403, s.subject.range, fmt::format("an award is `for organization` or `for individual`, not `{}`", s.subject.text));
+        diags_.error(Code::E403, s.subject.range, tr(Msg::award_subject, s.subject.text));
       if (a.subject < 0 && (s.subject.text == "organization" || s.subject.text == "individual"))
-        diags_.error(Code::E204, s.subject.range, fmt::format("no `{}` record is declared; add `use applicant`", s.subject.text));
+        diags_.error(Code::E204, s.subject.range, tr(Msg::no_subject_record, s.subject.text));
       for (const auto& st : s.settings) award_setting(a, st);
       award_ranges_[a.id] = s.name.range;
       p_->awards.push_back(std::move(a));
@@ -331,24 +331,24 @@ class Checker {
     const std::string& k = s.key.text;
     if (!kAwardSettings.count(k)) {
       std::string near = closest_name(k, {kAwardSettings.begin(), kAwardSettings.end()});
-      diags_.error(Code::E206, s.key.range, fmt::format("unknown award setting `{}`", k),
-                   near.empty() ? fmt::format("known settings: {}", join(kAwardSettings)) : fmt::format("did you mean `{}`?", near));
+      diags_.error(Code::E206, s.key.range, tr(Msg::unknown_award_setting, k),
+                   near.empty() ? tr(Msg::hint_known_settings, join(kAwardSettings)) : tr(Msg::hint_did_you_mean, near));
       return;
     }
     const ast::Expr* v = s.values.empty() ? nullptr : s.values[0].get();
-    auto bad = [&](const char* what) { diags_.error(Code::E403, v ? v->range : s.range, fmt::format("`{}` takes {}", k, what)); };
-    if (!v) return bad("a value");
+    auto bad = [&](Msg what) { diags_.error(Code::E403, v ? v->range : s.range, tr(Msg::setting_takes, k, tr(what))); };
+    if (!v) return bad(Msg::takes_a_value);
     if (k == "name") {
-      if (v->kind != ast::ExprKind::String) return bad("the award's official name as a string");
+      if (v->kind != ast::ExprKind::String) return bad(Msg::takes_official_name);
       a.official_name = v->text;
     } else if (k == "cycle") {
-      if (v->kind != ast::ExprKind::Duration || v->unit != ast::DurationUnit::Years) return bad("a number of years, such as `2 years`");
+      if (v->kind != ast::ExprKind::Duration || v->unit != ast::DurationUnit::Years) return bad(Msg::takes_years);
       a.cycle_years = std::stoi(v->text);
     } else if (k == "quota") {
-      if (v->kind != ast::ExprKind::Number || v->text.find('.') != std::string::npos) return bad("a whole number of winners");
+      if (v->kind != ast::ExprKind::Number || v->text.find('.') != std::string::npos) return bad(Msg::takes_whole_number);
       a.quota = std::stoi(v->text);
     } else if (k == "vacant") {
-      if (v->kind != ast::ExprKind::Bool) return bad("`true` or `false`");
+      if (v->kind != ast::ExprKind::Bool) return bad(Msg::takes_true_false);
       a.may_be_vacant = v->text == "true";
     }
   }
@@ -359,9 +359,9 @@ class Checker {
     std::vector<std::string> ids;
     for (const auto& aw : p_->awards) ids.push_back(aw.id);
     std::string near = closest_name(n.text, ids);
-    diags_.error(Code::E202, n.range, fmt::format("no award `{}` in this policy", n.text),
-                 near.empty() ? (ids.empty() ? "declare it with `award ID \"title\" for organization { … }`" : fmt::format("awards: {}", join(ids)))
-                              : fmt::format("did you mean `{}`?", near));
+    diags_.error(Code::E202, n.range, tr(Msg::no_such_award, n.text),
+                 near.empty() ? (ids.empty() ? tr(Msg::hint_declare_award) : tr(Msg::hint_awards, join(ids)))
+                              : tr(Msg::hint_did_you_mean, near));
     return -1;
   }
 
@@ -384,8 +384,8 @@ class Checker {
 
   void article(const ast::Article& a) {
     if (auto it = article_ranges_.find(a.label); it != article_ranges_.end()) {
-      auto& d = diags_.error(Code::E210, a.label_range, fmt::format("article {} is written twice", a.label));
-      d.notes.push_back({it->second, "first written here"});
+      auto& d = diags_.error(Code::E210, a.label_range, tr(Msg::article_twice, a.label));
+      d.notes.push_back({it->second, tr(Msg::note_first_written)});
       return;
     }
     article_ranges_[a.label] = a.label_range;
@@ -403,8 +403,8 @@ class Checker {
       ctx.for_range = a.for_awards.front().range;
     }
     if (!a.text && a.members.empty())
-      diags_.warning(Code::W500, a.label_range, fmt::format("article {} has no text and no rule", a.label),
-                     "give its text, as the measure prints it, in a string or a \"\"\"text block\"\"\"");
+      diags_.warning(Code::W500, a.label_range, tr(Msg::article_empty, a.label),
+                     tr(Msg::hint_give_article_text));
     members(a.members, ctx);
   }
 
@@ -414,8 +414,8 @@ class Checker {
       if (m.item) {
         const ast::Item& it = *m.item;
         if (auto f = labels.find(it.label); f != labels.end()) {
-          auto& d = diags_.error(Code::E212, it.label_range, fmt::format("item {} of {} is written twice", it.label, ctx.ref));
-          d.notes.push_back({f->second, "first written here"});
+          auto& d = diags_.error(Code::E212, it.label_range, tr(Msg::item_twice, it.label, ctx.ref));
+          d.notes.push_back({f->second, tr(Msg::note_first_written)});
           continue;
         }
         labels[it.label] = it.label_range;
@@ -461,6 +461,11 @@ class Checker {
       case ast::StmtKind::Revoke: revoke(s, ctx); break;
       case ast::StmtKind::Deadline: deadline(s, ctx); break;
       case ast::StmtKind::Retain: retain(s, ctx); break;
+      case ast::StmtKind::Scoring: scoring(s, ctx); break;
+      case ast::StmtKind::Score: weighting(s, ctx); break;
+      case ast::StmtKind::Minimum: minimum(s, ctx); break;
+      case ast::StmtKind::Shortlist: shortlist(s, ctx); break;
+      case ast::StmtKind::Repeat: repeat(s, ctx); break;
     }
   }
 
@@ -470,8 +475,8 @@ class Checker {
     else for (size_t i = 0; i < p_->awards.size(); ++i) awards.push_back(static_cast<int32_t>(i));
     if (p_->awards.empty()) {
       if (!no_award_reported_) {
-        diags_.error(Code::E404, s.keyword, "the policy declares no award, so no rule can apply",
-                     "declare one in the article that creates it: award quality \"质量奖\" for organization { … }");
+        diags_.error(Code::E404, s.keyword, tr(Msg::no_award_declared),
+                     tr(Msg::hint_declare_award_example));
         no_award_reported_ = true;
       }
       return false;
@@ -484,8 +489,8 @@ class Checker {
         std::vector<std::string> orgs, inds;
         for (int32_t b : awards) (p_->awards[b].subject == p_->organization ? orgs : inds).push_back(p_->awards[b].id);
         diags_.error(Code::E401, s.keyword,
-                     fmt::format("this rule would apply to {} (for organizations) and {} (for individuals)", join(orgs), join(inds)),
-                     fmt::format("say which awards the article or item is for: `for {}` or `for {}`", join(orgs), join(inds)));
+                     tr(Msg::mixed_subjects, join(orgs), join(inds)),
+                     tr(Msg::hint_say_which_awards, join(orgs), join(inds)));
         return false;
       }
       subject = sub;
@@ -511,8 +516,8 @@ class Checker {
     frames_.assign(1, Frame{intern(Kind::Record, subject), "", ""});
     if (s.kind == ast::StmtKind::Judgement) {
       if (auto it = judgement_ids_.find(s.name.text); it != judgement_ids_.end()) {
-        auto& d = diags_.error(Code::E213, s.name.range, fmt::format("judgement `{}` is declared twice", s.name.text));
-        d.notes.push_back({it->second, "first declared here"});
+        auto& d = diags_.error(Code::E213, s.name.range, tr(Msg::judgement_twice, s.name.text));
+        d.notes.push_back({it->second, tr(Msg::note_first_declared)});
         return;
       }
       judgement_ids_[s.name.text] = s.name.range;
@@ -547,26 +552,34 @@ class Checker {
 
   void bonus(const ast::Stmt& s, const Context& ctx) {
     ir::Bonus b;
-    b.award = resolve_award(s.name);
-    if (b.award < 0) return;
+    if (s.title_range.valid()) {
+      b.title = s.title;  // an award of another level, won in the cycle
+    } else {
+      b.award = resolve_award(s.name);
+      if (b.award < 0) return;
+    }
     b.ref = ctx.ref;
     b.loc = loc(s.range);
-    if (s.body->kind != ast::ExprKind::Money) {
-      diags_.error(Code::E403, s.body->range, "a bonus is an amount of money, such as `800000 yuan`");
+    if (s.body->kind == ast::ExprKind::String) {
+      // 按市对区现行财政体制给予奖励: owed, but the measure fixes no amount.
+      b.fixed = false;
+      b.note = s.body->text;
+    } else if (s.body->kind != ast::ExprKind::Money) {
+      diags_.error(Code::E403, s.body->range, tr(Msg::bonus_not_money), tr(Msg::hint_bonus_words));
     } else if (auto d = parse_decimal(s.body->text)) {
       b.amount = *d;
     }
     for (const auto& f : s.flags) {
       if (!kBonusFlags.count(f.text)) {
         std::string near = closest_name(f.text, {kBonusFlags.begin(), kBonusFlags.end()});
-        diags_.error(Code::E206, f.range, fmt::format("unknown bonus condition `{}`", f.text),
-                     near.empty() ? fmt::format("known: {}", join(kBonusFlags)) : fmt::format("did you mean `{}`?", near));
+        diags_.error(Code::E206, f.range, tr(Msg::unknown_bonus_condition, f.text),
+                     near.empty() ? tr(Msg::hint_known, join(kBonusFlags)) : tr(Msg::hint_did_you_mean, near));
         continue;
       }
       b.flags.push_back(f.text);
     }
     if (s.when) {
-      int32_t subject = p_->awards[b.award].subject;
+      int32_t subject = b.award >= 0 ? p_->awards[b.award].subject : p_->organization;
       if (subject >= 0) {
         frames_.assign(1, Frame{intern(Kind::Record, subject), "", ""});
         reads_.clear();
@@ -574,6 +587,147 @@ class Checker {
       }
     }
     p_->bonuses.push_back(std::move(b));
+  }
+
+  // --- scoring and ranking ---------------------------------------------------------
+
+  // A second provision of one kind for the same award: E408, pointing at the first.
+  bool once(std::map<std::pair<int, int32_t>, Range>& seen, int kind, int32_t award, const ast::Stmt& s, const char* what) {
+    auto [it, fresh] = seen.emplace(std::make_pair(kind, award), s.keyword);
+    if (fresh) return true;
+    auto& d = diags_.error(Code::E408, s.keyword,
+                           tr(Msg::given_twice, what, award >= 0 ? p_->awards[award].id : ""),
+                           tr(Msg::hint_keep_one));
+    d.notes.push_back({it->second, tr(Msg::note_first_given)});
+    return false;
+  }
+
+  // `scoring gbt19580`: the scheme is a stdlib module declaring a record of the
+  // same name whose number fields are its categories, each `in 0..MAX`.
+  void scoring(const ast::Stmt& s, const Context& ctx) {
+    if (!once(scoring_seen_, 0, -1, s, "scoring")) return;
+    const std::string& id = s.name.text;
+    if (std::find(p_->uses.begin(), p_->uses.end(), id) == p_->uses.end()) {
+      size_t errors = diags_.error_count();
+      use(s.name);
+      if (diags_.error_count() != errors) return;
+    }
+    auto t = type_names_.find(id);
+    if (t == type_names_.end() || kind(t->second) != Kind::Record) {
+      diags_.error(Code::E403, s.name.range, tr(Msg::not_a_scheme, id), tr(Msg::hint_scheme_shape, id));
+      return;
+    }
+    const ir::RecordType& rec = p_->records[p_->types[t->second].ref];
+    ir::ScoringScheme sc;
+    sc.id = id;
+    sc.title = rec.title;
+    sc.ref = ctx.ref;
+    sc.loc = loc(s.range);
+    for (const auto& f : rec.fields) {
+      if (!f.hi) continue;
+      sc.categories.push_back({f.name, f.title, *f.hi});
+      if (auto sum = dec_add(sc.max, *f.hi)) sc.max = *sum;
+    }
+    if (sc.categories.empty()) {
+      diags_.error(Code::E403, s.name.range, tr(Msg::scheme_no_category, id));
+      return;
+    }
+    p_->scoring = std::move(sc);
+  }
+
+  // `score quality, nomination: material 30% + site 70%`.
+  void weighting(const ast::Stmt& s, const Context& ctx) {
+    ir::Weighting w;
+    w.ref = ctx.ref;
+    w.loc = loc(s.range);
+    Decimal sum;
+    bool ok = true;
+    std::set<std::string> weighted;
+    for (const auto& term : s.weights) {
+      auto pct = parse_decimal(term.percent);
+      auto frac = pct ? dec_div(*pct, Decimal::from_int(100)) : std::nullopt;
+      if (!frac) {
+        diags_.error(Code::E106, term.percent_range, tr(Msg::not_a_weight, term.percent));
+        ok = false;
+        continue;
+      }
+      Decimal* part = term.part.text == "material" ? &w.material : term.part.text == "site" ? &w.site : nullptr;
+      if (!part) {
+        std::string near = closest_name(term.part.text, {"material", "site"});
+        diags_.error(Code::E206, term.part.range, tr(Msg::unknown_score, term.part.text),
+                     near.empty() ? tr(Msg::hint_scores_known) : tr(Msg::hint_did_you_mean, near));
+        ok = false;
+        continue;
+      }
+      if (!weighted.insert(term.part.text).second) {
+        diags_.error(Code::E408, term.part.range, tr(Msg::weighted_twice, term.part.text), tr(Msg::hint_one_weight));
+        ok = false;
+        continue;
+      }
+      *part = *frac;
+      sum.v += frac->v;
+    }
+    if (!ok) return;
+    if (sum != Decimal::from_int(1)) {
+      diags_.error(Code::E407, s.keyword,
+                   tr(Msg::weights_sum, format_decimal(Decimal{sum.v * 100})), tr(Msg::hint_weights_example));
+      return;
+    }
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 1, a, s, "score")) w.awards.push_back(a);
+    if (!w.awards.empty()) p_->weightings.push_back(std::move(w));
+  }
+
+  // The largest total a scheme allows: the chosen scheme's, else 1000.
+  Decimal max_total() const { return p_->scoring ? p_->scoring->max : Decimal::from_int(1000); }
+
+  // `minimum quality 610`.
+  void minimum(const ast::Stmt& s, const Context& ctx) {
+    int32_t a = resolve_award(s.name);
+    auto total = parse_decimal(s.number);
+    if (!total || *total < Decimal{} || max_total() < *total) {
+      diags_.error(Code::E403, s.number_range,
+                   tr(Msg::minimum_range, format_decimal(max_total()), s.number));
+      return;
+    }
+    if (a < 0 || !once(scoring_seen_, 2, a, s, "minimum")) return;
+    p_->minimums.push_back({a, *total, ctx.ref, loc(s.range)});
+  }
+
+  // `shortlist quality, innovation 8`.
+  void shortlist(const ast::Stmt& s, const Context& ctx) {
+    ir::Shortlist c;
+    c.ref = ctx.ref;
+    c.loc = loc(s.range);
+    auto n = parse_decimal(s.number);
+    if (!n || !n->is_integer() || n->trunc() < 1 || n->trunc() > 100000) {
+      diags_.error(Code::E403, s.number_range, tr(Msg::shortlist_places, s.number));
+      return;
+    }
+    c.places = static_cast<int32_t>(n->trunc());
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 3, a, s, "shortlist")) c.awards.push_back(a);
+    if (!c.awards.empty()) p_->shortlists.push_back(std::move(c));
+  }
+
+  // `repeat quality, nomination then outside_quota, no_bonus`.
+  void repeat(const ast::Stmt& s, const Context& ctx) {
+    static const std::vector<std::string> kRepeatFlags = {"outside_quota", "no_bonus"};
+    ir::RepeatWinners r;
+    r.ref = ctx.ref;
+    r.loc = loc(s.range);
+    for (const auto& f : s.flags) {
+      if (f.text == "outside_quota") r.outside_quota = true;
+      else if (f.text == "no_bonus") r.no_bonus = true;
+      else {
+        std::string near = closest_name(f.text, kRepeatFlags);
+        diags_.error(Code::E206, f.range, tr(Msg::unknown_repeat_flag, f.text),
+                     near.empty() ? tr(Msg::hint_known, join(kRepeatFlags)) : tr(Msg::hint_did_you_mean, near));
+      }
+    }
+    for (int32_t a : resolve_awards(s.awards))
+      if (once(scoring_seen_, 4, a, s, "repeat")) r.awards.push_back(a);
+    if (!r.awards.empty()) p_->repeats.push_back(std::move(r));
   }
 
   void revoke(const ast::Stmt& s, const Context& ctx) {
@@ -585,7 +739,7 @@ class Checker {
     int32_t subject = -1;
     for (int32_t a : rv.awards) {
       if (subject >= 0 && p_->awards[a].subject != subject) {
-        diags_.error(Code::E401, s.keyword, "a revocation reads one kind of record; write one for organizations and one for individuals");
+        diags_.error(Code::E401, s.keyword, tr(Msg::revocation_mixed));
         return;
       }
       subject = p_->awards[a].subject;
@@ -599,8 +753,8 @@ class Checker {
     for (const auto& c : s.consequences) {
       if (!kConsequences.count(c.name.text)) {
         std::string near = closest_name(c.name.text, {kConsequences.begin(), kConsequences.end()});
-        diags_.error(Code::E206, c.name.range, fmt::format("unknown consequence `{}`", c.name.text),
-                     near.empty() ? fmt::format("known: {}", join(kConsequences)) : fmt::format("did you mean `{}`?", near));
+        diags_.error(Code::E206, c.name.range, tr(Msg::unknown_consequence, c.name.text),
+                     near.empty() ? tr(Msg::hint_known, join(kConsequences)) : tr(Msg::hint_did_you_mean, near));
         continue;
       }
       ir::Consequence cq;
@@ -608,7 +762,7 @@ class Checker {
       if (c.value) {
         if (auto d = duration_literal(*c.value)) { cq.has_duration = true; cq.duration = *d; }
       } else if (c.name.text == "ban") {
-        diags_.error(Code::E403, c.name.range, "`ban` takes a period, such as `ban 5 years`");
+        diags_.error(Code::E403, c.name.range, tr(Msg::ban_takes_period));
       }
       rv.consequences.push_back(cq);
     }
@@ -617,11 +771,11 @@ class Checker {
 
   std::optional<ir::Duration> duration_literal(const ast::Expr& e) {
     if (e.kind != ast::ExprKind::Duration) {
-      diags_.error(Code::E403, e.range, "expected a period, such as `7 days`, `5 working days` or `10 years`");
+      diags_.error(Code::E403, e.range, tr(Msg::expected_period));
       return std::nullopt;
     }
     if (e.text.find('.') != std::string::npos) {
-      diags_.error(Code::E106, e.range, "a period counts whole days, months or years");
+      diags_.error(Code::E106, e.range, tr(Msg::period_whole));
       return std::nullopt;
     }
     ir::Duration d;
@@ -687,25 +841,49 @@ class Checker {
   int32_t condition(const ast::Expr& e) {
     Typed t = expr(e, -1);
     if (t.type >= 0 && kind(t.type) != Kind::Bool) {
-      diags_.error(Code::E301, e.range, fmt::format("this is {}, but a condition must be true or false", article_of(t.type)),
-                   kind(t.type) == Kind::Number ? "compare it: `… >= 3`" : "");
+      diags_.error(Code::E301, e.range, tr(Msg::not_a_condition, article_of(t.type)),
+                   kind(t.type) == Kind::Number ? tr(Msg::hint_compare_it) : "");
     }
     return t.node;
   }
 
   // The type with its article, for messages: "an amount of money", "a date".
+  // A type as a message names it, with its article in English: "a date",
+  // "an amount of money", "a `level` value".
   std::string article_of(TypeId t) const {
-    if (t < 0) return "an error";
+    if (t < 0) return tr(Msg::type_error);
     switch (kind(t)) {
-      case Kind::Text: return "text";
-      case Kind::Elapsed: return "the time between two dates";
-      case Kind::Money: return "an amount of money";
-      case Kind::Enum: return "a `" + tname(t) + "` value";
-      case Kind::Error: return "an error";
+      case Kind::Text: return tr(Msg::type_text);
+      case Kind::Elapsed: return tr(Msg::the_elapsed);
+      case Kind::Money: return tr(Msg::an_type, tr(Msg::type_money));
+      case Kind::Enum: return tr(Msg::an_enum_value, tname(t));
+      case Kind::Error: return tr(Msg::type_error);
       default: break;
     }
-    std::string n = tname(t);
-    return (n[0] == 'a' || n[0] == 'e' || n[0] == 'i' || n[0] == 'o' || n[0] == 'u' ? "an " : "a ") + n;
+    std::string n = tname(t);  // the English name decides between "a" and "an"
+    return tr(n[0] == 'a' || n[0] == 'e' || n[0] == 'i' || n[0] == 'o' || n[0] == 'u' ? Msg::an_type : Msg::a_type,
+              type_words(t));
+  }
+
+  // A type without an article, in the words of ir::type_name (which the IR
+  // printout keeps in English): "date", "list of number".
+  std::string type_words(TypeId t) const {
+    if (t < 0 || t >= static_cast<TypeId>(p_->types.size())) return tr(Msg::type_error);
+    const auto& ti = p_->types[t];
+    switch (ti.kind) {
+      case Kind::Error: return tr(Msg::type_error);
+      case Kind::Bool: return tr(Msg::type_bool);
+      case Kind::Number: return tr(Msg::type_number);
+      case Kind::Money: return tr(Msg::type_money);
+      case Kind::Text: return tr(Msg::type_text);
+      case Kind::Date: return tr(Msg::type_date);
+      case Kind::Duration: return tr(Msg::type_period);
+      case Kind::Elapsed: return tr(Msg::type_elapsed);
+      case Kind::Enum: return p_->enums[ti.ref].name;
+      case Kind::Record: return tr(Msg::type_record, p_->records[ti.ref].name);
+      case Kind::List: return tr(Msg::type_list, type_words(ti.elem));
+    }
+    return "?";
   }
 
   Typed error_value(const ast::Expr& e) { return Typed{constant(Value::unknown(), -1, e), -1, ""}; }
@@ -762,14 +940,14 @@ class Checker {
       for (size_t i = 0; i < en.members.size(); ++i)
         if (en.members[i] == e.text) return Typed{constant(Value::enumeration(static_cast<uint32_t>(i)), hint, e), hint, ""};
       std::string near = closest_name(e.text, en.members);
-      diags_.error(Code::E201, e.range, fmt::format("`{}` is not a value of `{}`", e.text, en.name),
-                   near.empty() ? fmt::format("values: {}", join(en.members)) : fmt::format("did you mean `{}`?", near));
+      diags_.error(Code::E201, e.range, tr(Msg::not_enum_value, e.text, en.name),
+                   near.empty() ? tr(Msg::hint_values, join(en.members)) : tr(Msg::hint_did_you_mean, near));
       return error_value(e);
     }
     std::string near = closest_name(e.text, visible_names());
-    std::string hintmsg = near.empty() ? "" : fmt::format("did you mean `{}`?", near);
-    if (near.empty() && e.text == "awarded_on") hintmsg = "`awarded_on` is the award date, known only in `revoke … when` conditions";
-    diags_.error(Code::E200, e.range, fmt::format("unknown fact `{}`", e.text), hintmsg);
+    std::string hintmsg = near.empty() ? "" : tr(Msg::hint_did_you_mean, near);
+    if (near.empty() && e.text == "awarded_on") hintmsg = tr(Msg::hint_awarded_on);
+    diags_.error(Code::E200, e.range, tr(Msg::unknown_fact, e.text), hintmsg);
     return error_value(e);
   }
 
@@ -777,7 +955,7 @@ class Checker {
     Typed base = expr(*e.args[0], -1);
     if (base.type < 0) return error_value(e);
     if (kind(base.type) != Kind::Record) {
-      diags_.error(Code::E305, e.name_range, fmt::format("`{}` is {}, which has no field `{}`", e.args[0]->range.text(), article_of(base.type), e.text));
+      diags_.error(Code::E305, e.name_range, tr(Msg::no_field_of_kind, e.args[0]->range.text(), article_of(base.type), e.text));
       return error_value(e);
     }
     int32_t rec = p_->types[base.type].ref;
@@ -786,8 +964,8 @@ class Checker {
       std::vector<std::string> names;
       for (const auto& f : p_->records[rec].fields) names.push_back(f.name);
       std::string near = closest_name(e.text, names);
-      diags_.error(Code::E200, e.name_range, fmt::format("`{}` has no field `{}`", p_->records[rec].name, e.text),
-                   near.empty() ? "" : fmt::format("did you mean `{}`?", near));
+      diags_.error(Code::E200, e.name_range, tr(Msg::no_field, p_->records[rec].name, e.text),
+                   near.empty() ? "" : tr(Msg::hint_did_you_mean, near));
       return error_value(e);
     }
     int32_t slot = slot_of(rec, e.text);
@@ -819,7 +997,7 @@ class Checker {
     if (l.type < 0 || r.type < 0) return error_value(e);
     Kind lk = kind(l.type), rk = kind(r.type);
     auto mismatch = [&](const std::string& hint = "") {
-      diags_.error(Code::E303, e.range, fmt::format("cannot {} {} and {}", op_verb(e.op), article_of(l.type), article_of(r.type)), hint);
+      diags_.error(Code::E303, e.range, tr(Msg::cannot_operate, tr(op_verb(e.op)), article_of(l.type), article_of(r.type)), hint);
       return error_value(e);
     };
     if (cmp) {
@@ -833,22 +1011,22 @@ class Checker {
       }
       if (l.type != r.type) {
         std::string hint;
-        if (lk == Kind::Money && rk == Kind::Number) hint = fmt::format("write the amount in yuan: `{} yuan`", re.range.text());
-        if (lk == Kind::Number && rk == Kind::Money) hint = "both sides must be money, or both numbers";
-        if (lk == Kind::Elapsed && rk == Kind::Number) hint = fmt::format("give the unit: `{} years`", re.range.text());
-        if (lk == Kind::Date && rk == Kind::Text) hint = "write dates without quotes: 2018-11-01";
+        if (lk == Kind::Money && rk == Kind::Number) hint = tr(Msg::hint_in_yuan, re.range.text());
+        if (lk == Kind::Number && rk == Kind::Money) hint = tr(Msg::hint_both_money);
+        if (lk == Kind::Elapsed && rk == Kind::Number) hint = tr(Msg::hint_give_unit, re.range.text());
+        if (lk == Kind::Date && rk == Kind::Text) hint = tr(Msg::hint_dates_unquoted);
         return mismatch(hint);
       }
       if (order) {
         if (lk == Kind::Enum && !p_->enums[p_->types[l.type].ref].ordered) {
-          diags_.error(Code::E306, e.range, fmt::format("`{}` has no order, so it can only be compared with == and !=", p_->enums[p_->types[l.type].ref].name),
-                       "declare it `ordered` if its values have a rank");
+          diags_.error(Code::E306, e.range, tr(Msg::unordered_enum, p_->enums[p_->types[l.type].ref].name),
+                       tr(Msg::hint_declare_ordered));
           return error_value(e);
         }
         if (lk == Kind::Bool || lk == Kind::Text || lk == Kind::List || lk == Kind::Record || lk == Kind::Duration)
           return mismatch();
       } else if (lk == Kind::List || lk == Kind::Record) {
-        return mismatch("compare their fields, or use `in` / `overlaps`");
+        return mismatch(tr(Msg::hint_compare_fields));
       }
       return Typed{emit(ir::Op::Cmp, t_bool(), e, l.node, r.node, -1, -1, cop), t_bool(), ""};
     }
@@ -877,13 +1055,13 @@ class Checker {
     }
   }
 
-  static const char* op_verb(ast::BinOp op) {
+  static Msg op_verb(ast::BinOp op) {
     switch (op) {
-      case ast::BinOp::Add: return "add";
-      case ast::BinOp::Sub: return "subtract";
-      case ast::BinOp::Mul: return "multiply";
-      case ast::BinOp::Div: return "divide";
-      default: return "compare";
+      case ast::BinOp::Add: return Msg::verb_add;
+      case ast::BinOp::Sub: return Msg::verb_subtract;
+      case ast::BinOp::Mul: return Msg::verb_multiply;
+      case ast::BinOp::Div: return Msg::verb_divide;
+      default: return Msg::verb_compare;
     }
   }
 
@@ -892,8 +1070,8 @@ class Checker {
     Typed list = expr(*e.args[0], -1);
     if (list.type < 0) return error_value(e);
     if (kind(list.type) != Kind::List) {
-      diags_.error(Code::E304, e.args[0]->range, fmt::format("`{}` is {}, not a list", e.args[0]->range.text(), article_of(list.type)),
-                   "`any`, `no`, `all` and `count` go over lists such as `incidents`");
+      diags_.error(Code::E304, e.args[0]->range, tr(Msg::not_a_list, e.args[0]->range.text(), article_of(list.type)),
+                   tr(Msg::hint_quantifiers));
       return error_value(e);
     }
     TypeId elem = p_->types[list.type].elem;
@@ -922,24 +1100,24 @@ class Checker {
     switch (e.kind) {
       case K::Number: {
         auto d = parse_decimal(e.text);
-        if (!d) { diags_.error(Code::E106, e.range, fmt::format("`{}` is not a number Award can hold exactly", e.text)); return error_value(e); }
+        if (!d) { diags_.error(Code::E106, e.range, tr(Msg::inexact_number, e.text)); return error_value(e); }
         return Typed{constant(Value::number(*d), t_num(), e), t_num(), ""};
       }
       case K::Money: {
         auto d = parse_decimal(e.text);
-        if (!d) { diags_.error(Code::E106, e.range, fmt::format("`{}` is not an amount Award can hold exactly", e.text)); return error_value(e); }
+        if (!d) { diags_.error(Code::E106, e.range, tr(Msg::inexact_amount, e.text)); return error_value(e); }
         return Typed{constant(Value::number(*d), t_money(), e), t_money(), ""};
       }
       case K::Duration: {
         if (e.text.find('.') != std::string::npos) {
-          diags_.error(Code::E106, e.range, "a period counts whole days, months or years");
+          diags_.error(Code::E106, e.range, tr(Msg::period_whole));
           return error_value(e);
         }
         return Typed{constant(Value::duration(std::stoll(e.text), unit(e.unit)), t_dur(), e), t_dur(), ""};
       }
       case K::Date: {
         auto d = parse_date(e.text);
-        if (!d) { diags_.error(Code::E106, e.range, fmt::format("{} is not a date in the calendar", e.text)); return error_value(e); }
+        if (!d) { diags_.error(Code::E106, e.range, tr(Msg::not_a_calendar_date, e.text)); return error_value(e); }
         return Typed{constant(Value::date_of(d->days), t_date(), e), t_date(), ""};
       }
       case K::String: {
@@ -969,17 +1147,17 @@ class Checker {
       case K::Call: {
         if (e.text == "year") {
           if (e.args.size() != 1) {
-            diags_.error(Code::E302, e.range, "`year` takes one date");
+            diags_.error(Code::E302, e.range, tr(Msg::year_takes_one_date));
             return error_value(e);
           }
           Typed a = expr(*e.args[0], -1);
           if (a.type >= 0 && kind(a.type) != Kind::Date) {
-            diags_.error(Code::E300, e.args[0]->range, fmt::format("`year` takes a date, not {}", article_of(a.type)));
+            diags_.error(Code::E300, e.args[0]->range, tr(Msg::year_takes_date, article_of(a.type)));
             return error_value(e);
           }
           return Typed{emit(ir::Op::Year, t_num(), e, a.node), t_num(), ""};
         }
-        diags_.error(Code::E205, e.name_range, fmt::format("unknown function `{}`", e.text), "functions: year(date)");
+        diags_.error(Code::E205, e.name_range, tr(Msg::unknown_function, e.text), tr(Msg::hint_functions));
         return error_value(e);
       }
       case K::Set: {
@@ -990,13 +1168,13 @@ class Checker {
           if (t.type < 0) continue;
           if (elem < 0) elem = t.type;
           else if (t.type != elem) {
-            diags_.error(Code::E300, a->range, fmt::format("this set holds {}, but this is {}", article_of(elem), article_of(t.type)));
+            diags_.error(Code::E300, a->range, tr(Msg::set_element_mismatch, article_of(elem), article_of(t.type)));
             continue;
           }
           elems.push_back(t.node);
         }
         if (elem < 0) {
-          if (e.args.empty()) diags_.error(Code::E300, e.range, "an empty set has no type here");
+          if (e.args.empty()) diags_.error(Code::E300, e.range, tr(Msg::empty_set));
           return error_value(e);
         }
         int32_t first = static_cast<int32_t>(p_->lists.size());
@@ -1008,7 +1186,7 @@ class Checker {
         Typed a = expr(*e.args[0], -1);
         if (a.type < 0) return error_value(e);
         if (!numeric(a.type)) {
-          diags_.error(Code::E303, e.range, fmt::format("cannot negate {}", article_of(a.type)));
+          diags_.error(Code::E303, e.range, tr(Msg::cannot_negate, article_of(a.type)));
           return error_value(e);
         }
         return Typed{emit(ir::Op::Neg, a.type, e, a.node), a.type, ""};
@@ -1025,8 +1203,8 @@ class Checker {
         Typed anchor = expr(*e.args[2], -1);
         if (d.type < 0 || span.type < 0 || anchor.type < 0) return error_value(e);
         if (kind(d.type) != Kind::Date || kind(span.type) != Kind::Duration || kind(anchor.type) != Kind::Date) {
-          diags_.error(Code::E303, e.range, "`within` reads: DATE within PERIOD before|after DATE",
-                       "for example: date within 3 years before today");
+          diags_.error(Code::E303, e.range, tr(Msg::within_form),
+                       tr(Msg::hint_within_example));
           return error_value(e);
         }
         return Typed{emit(ir::Op::Within, t_bool(), e, d.node, span.node, anchor.node, -1, e.after ? 1 : 0), t_bool(), ""};
@@ -1035,7 +1213,7 @@ class Checker {
         Typed a = expr(*e.args[0], -1);
         if (a.type < 0) return error_value(e);
         if (a.path.empty()) {
-          diags_.error(Code::E303, e.args[0]->range, "`is set` asks whether a fact was given; this is not a fact");
+          diags_.error(Code::E303, e.args[0]->range, tr(Msg::is_set_not_fact));
           return error_value(e);
         }
         return Typed{emit(ir::Op::IsSet, t_bool(), e, a.node, -1, -1, -1, e.negated ? 1 : 0), t_bool(), ""};
@@ -1051,11 +1229,11 @@ class Checker {
         }
         if (l.type < 0 || r.type < 0) return error_value(e);
         if (kind(r.type) != Kind::List) {
-          diags_.error(Code::E304, e.args[1]->range, fmt::format("`in` needs a list or a set such as {{a, b}}, not {}", article_of(r.type)));
+          diags_.error(Code::E304, e.args[1]->range, tr(Msg::in_needs_list, article_of(r.type)));
           return error_value(e);
         }
         if (p_->types[r.type].elem != l.type) {
-          diags_.error(Code::E300, e.range, fmt::format("{} cannot be in {}", article_of(l.type), article_of(r.type)));
+          diags_.error(Code::E300, e.range, tr(Msg::cannot_be_in, article_of(l.type), article_of(r.type)));
           return error_value(e);
         }
         return Typed{emit(ir::Op::In, t_bool(), e, l.node, r.node, -1, -1, e.negated ? 1 : 0), t_bool(), ""};
@@ -1065,7 +1243,7 @@ class Checker {
         Typed r = expr(*e.args[1], l.type);
         if (l.type < 0 || r.type < 0) return error_value(e);
         if (kind(l.type) != Kind::List || l.type != r.type) {
-          diags_.error(Code::E300, e.range, fmt::format("`overlaps` compares two lists of one kind, not {} and {}", article_of(l.type), article_of(r.type)));
+          diags_.error(Code::E300, e.range, tr(Msg::overlaps_kinds, article_of(l.type), article_of(r.type)));
           return error_value(e);
         }
         return Typed{emit(ir::Op::Overlaps, t_bool(), e, l.node, r.node), t_bool(), ""};
@@ -1076,7 +1254,7 @@ class Checker {
         Typed b = expr(*e.args[2], a.type >= 0 ? a.type : hint);
         if (a.type < 0 || b.type < 0) return error_value(e);
         if (a.type != b.type) {
-          diags_.error(Code::E300, e.range, fmt::format("the branches differ: {} and {}", article_of(a.type), article_of(b.type)));
+          diags_.error(Code::E300, e.range, tr(Msg::branches_differ, article_of(a.type), article_of(b.type)));
           return error_value(e);
         }
         return Typed{emit(ir::Op::If, a.type, e, c, a.node, b.node), a.type, ""};
@@ -1116,7 +1294,7 @@ class Checker {
 
   void check_json_words(const ast::Json& j) {
     if (j.kind == ast::Json::Null && j.text != "null")
-      diags_.error(Code::E405, j.range, fmt::format("`{}` is not a JSON value", j.text), "quote text: \"…\"");
+      diags_.error(Code::E405, j.range, tr(Msg::not_json, j.text), tr(Msg::hint_quote_text));
     for (const auto& [k, v] : j.object) check_json_words(*v);
     for (const auto& v : j.array) check_json_words(*v);
   }
@@ -1141,12 +1319,12 @@ class Checker {
       std::string path = (base / *t.fixture).string();
       std::string text, err;
       if (!read_file(path, text, err)) {
-        diags_.error(Code::E405, t.fixture_range, fmt::format("cannot read fixture {}: {}", path, err));
+        diags_.error(Code::E405, t.fixture_range, tr(Msg::fixture_unreadable, path, err));
         return;
       }
       facts = nlohmann::json::parse(text, nullptr, false);
       if (facts.is_discarded() || !facts.is_object()) {
-        diags_.error(Code::E405, t.fixture_range, fmt::format("fixture {} is not one JSON object", path));
+        diags_.error(Code::E405, t.fixture_range, tr(Msg::fixture_not_object, path));
         return;
       }
     }
@@ -1159,24 +1337,24 @@ class Checker {
       apply_patch(facts, to_json(*t.patch));
     }
     out.facts_json = facts.dump();
-    if (!t.on) diags_.error(Code::E405, t.range, fmt::format("test \"{}\" gives no reference date", t.name), "add `on 2024-06-30`");
-    else if (!parse_date(*t.on)) diags_.error(Code::E106, t.on_range, fmt::format("{} is not a date in the calendar", *t.on));
+    if (!t.on) diags_.error(Code::E405, t.range, tr(Msg::test_no_date, t.name), tr(Msg::hint_add_on));
+    else if (!parse_date(*t.on)) diags_.error(Code::E106, t.on_range, tr(Msg::not_a_calendar_date, *t.on));
     else out.on = *t.on;
-    if (t.expects.empty()) diags_.error(Code::E405, t.range, fmt::format("test \"{}\" expects nothing", t.name), "add `expect AWARD eligible|ineligible|undetermined`");
+    if (t.expects.empty()) diags_.error(Code::E405, t.range, tr(Msg::test_expects_nothing, t.name), tr(Msg::hint_add_expect));
     for (const auto& x : t.expects) {
       resolve_award(x.award);
       static const std::set<std::string> verdicts = {"eligible", "ineligible", "undetermined"};
       if (!verdicts.count(x.verdict.text)) {
         std::string near = closest_name(x.verdict.text, {verdicts.begin(), verdicts.end()});
-        diags_.error(Code::E405, x.verdict.range, fmt::format("`{}` is not a verdict", x.verdict.text),
-                     near.empty() ? "verdicts: eligible, ineligible, undetermined" : fmt::format("did you mean `{}`?", near));
+        diags_.error(Code::E405, x.verdict.range, tr(Msg::not_a_verdict, x.verdict.text),
+                     near.empty() ? tr(Msg::hint_verdicts) : tr(Msg::hint_did_you_mean, near));
       }
       ir::Expectation ex;
       ex.award = x.award.text;
       ex.verdict = x.verdict.text;
       ex.loc = loc(x.range);
       for (const auto& [ref, range] : x.because) {
-        if (!ref_exists(ref)) diags_.error(Code::E405, range, fmt::format("no article item {} carries a rule in this policy", ref));
+        if (!ref_exists(ref)) diags_.error(Code::E405, range, tr(Msg::no_rule_at, ref));
         ex.because.push_back(ref);
       }
       out.expects.push_back(std::move(ex));
@@ -1220,6 +1398,7 @@ class Checker {
   std::unique_ptr<ir::Policy> p_;
   const SourceFile* main_src_ = nullptr;
   std::vector<std::unique_ptr<ast::File>> modules_;
+  std::map<std::pair<int, int32_t>, Range> scoring_seen_;  // (provision kind, award) -> first place
   std::map<std::string, TypeId> type_names_;
   std::map<std::string, Range> article_ranges_;
   std::map<std::string, Range> award_ranges_;
@@ -1273,7 +1452,7 @@ CompileResult compile_file(const std::string& path, const CompileOptions& opts) 
   std::string text, err;
   if (!read_file(path, text, err)) {
     CompileResult r;
-    r.diags.error(Code::E105, Range{}, fmt::format("cannot read {}: {}", path, err));
+    r.diags.error(Code::E105, Range{}, tr(Msg::cannot_read, path, err));
     return r;
   }
   return compile_source(path, std::move(text), opts);

@@ -50,6 +50,8 @@ enum class Severity { Error, Warning, Note };
   X(E404, "award not declared")                                                          \
   X(E405, "invalid test")                                                                \
   X(E406, "policy id written with spaces")                                               \
+  X(E407, "weights do not add up to 100%")                                               \
+  X(E408, "scoring provision given twice for an award")                                  \
   X(W500, "article has no rule and no text")                                             \
   X(W501, "unused judgement")
 

@@ -326,7 +326,7 @@ class Differ {
     auto bonus_text = [](const ir::Policy& p, const std::string& id) {
       std::string s;
       for (const auto& b : p.bonuses) {
-        if (p.awards[b.award].id != id) continue;
+        if (b.award < 0 || p.awards[b.award].id != id) continue;  // awards of other levels: not compared yet
         std::string flags;
         for (const auto& f : b.flags) flags += " " + f;
         s += (s.empty() ? "" : "; ") + format_decimal(b.amount) + " yuan" + flags + (b.when >= 0 ? " (conditional)" : "");
@@ -334,7 +334,7 @@ class Differ {
       return s.empty() ? std::string("(none)") : s;
     };
     auto bonus_ref = [](const ir::Policy& p, const std::string& id) {
-      for (const auto& b : p.bonuses) if (p.awards[b.award].id == id) return b.ref;
+      for (const auto& b : p.bonuses) if (b.award >= 0 && p.awards[b.award].id == id) return b.ref;
       return std::string();
     };
     for (const auto& a : o_.awards) {

@@ -159,10 +159,68 @@ struct Award {
 };
 
 struct Bonus {
-  int32_t award = -1;
+  int32_t award = -1;         // -1: an award of another level, named by `title`
+  std::string title;          // that award's official name, as award_history records it
   Decimal amount;
+  bool fixed = true;          // false: the measure names no amount (按市对区现行财政体制); see `note`
+  std::string note;           // the measure's words for an amount it does not fix
   std::vector<std::string> flags;  // first_time_only, …
   int32_t when = -1;
+  std::string ref;
+  Loc loc;
+};
+
+// --- Scoring and ranking (`award rank`) ----------------------------------------
+
+// A scoring scheme from stdlib/ (`scoring gbt19580`): its categories with their
+// maxima, which add up to the scheme's total.
+struct ScoreCategory {
+  std::string name;    // leadership
+  std::string title;   // 4.1 领导
+  Decimal max;
+};
+
+struct ScoringScheme {
+  std::string id;      // gbt19580
+  std::string title;   // GB/T 19580-2012 卓越绩效评价准则
+  std::vector<ScoreCategory> categories;
+  Decimal max;         // the total's maximum: the sum of the categories' maxima
+  std::string ref;     // the article that chooses it
+  Loc loc;
+};
+
+// `score quality, nomination: material 30% + site 70%`: the total of the
+// awards' applicants, as fractions (0.3, 0.7) that add up to 1.
+struct Weighting {
+  std::vector<int32_t> awards;
+  Decimal material, site;
+  std::string ref;
+  Loc loc;
+};
+
+// `minimum quality 610`: a total below it does not win (不得低于 includes the number).
+struct Minimum {
+  int32_t award = -1;
+  Decimal total;
+  std::string ref;
+  Loc loc;
+};
+
+// `shortlist quality, innovation 8`: at most N applicants go to on-site review,
+// chosen by material score, among the awards' applicants together.
+struct Shortlist {
+  std::vector<int32_t> awards;
+  int32_t places = 0;
+  std::string ref;
+  Loc loc;
+};
+
+// `repeat quality then outside_quota, no_bonus`: an applicant that won the award
+// before (award_history, not revoked) takes no quota place and gets no bonus.
+struct RepeatWinners {
+  std::vector<int32_t> awards;
+  bool outside_quota = false;
+  bool no_bonus = false;
   std::string ref;
   Loc loc;
 };
@@ -255,6 +313,12 @@ struct Policy {
   std::vector<Deadline> deadlines;
   std::vector<Retention> retentions;
   std::vector<Test> tests;
+
+  std::optional<ScoringScheme> scoring;  // none: totals out of 1000 (the vocabulary's bounds)
+  std::vector<Weighting> weightings;
+  std::vector<Minimum> minimums;
+  std::vector<Shortlist> shortlists;
+  std::vector<RepeatWinners> repeats;
 
   int32_t max_depth = 0;  // deepest quantifier nesting, for the evaluator's frames
 

@@ -174,10 +174,48 @@ J ir_to_json(const ir::Policy& p) {
   }
   j["nodes"] = nodes;
   J bonuses = J::array();
-  for (const auto& b : p.bonuses)
-    bonuses.push_back(J{{"award", p.awards[b.award].id}, {"amount", format_decimal(b.amount)}, {"flags", b.flags},
-                        {"when", b.when < 0 ? J(nullptr) : J(b.when)}, {"ref", b.ref}});
+  for (const auto& b : p.bonuses) {
+    J bj{{"award", b.award >= 0 ? J(p.awards[b.award].id) : J(nullptr)},
+         {"amount", b.fixed ? J(format_decimal(b.amount)) : J(nullptr)}, {"flags", b.flags},
+         {"when", b.when < 0 ? J(nullptr) : J(b.when)}, {"ref", b.ref}};
+    if (b.award < 0) bj["title"] = b.title;  // an award of another level
+    if (!b.fixed) bj["note"] = b.note;       // the measure fixes no amount
+    bonuses.push_back(bj);
+  }
   j["bonuses"] = bonuses;
+  // Scoring and ranking: what `award rank` reads.
+  auto award_ids = [&p](const std::vector<int32_t>& as) {
+    J out = J::array();
+    for (int32_t a : as) out.push_back(p.awards[a].id);
+    return out;
+  };
+  if (p.scoring) {
+    J cats = J::array();
+    for (const auto& c : p.scoring->categories)
+      cats.push_back(J{{"name", c.name}, {"title", c.title}, {"max", format_decimal(c.max)}});
+    j["scoring"] = J{{"scheme", p.scoring->id}, {"title", p.scoring->title}, {"max", format_decimal(p.scoring->max)},
+                     {"categories", cats}, {"ref", p.scoring->ref}};
+  } else {
+    j["scoring"] = nullptr;
+  }
+  J ws = J::array();
+  for (const auto& w : p.weightings)
+    ws.push_back(J{{"awards", award_ids(w.awards)}, {"material", format_decimal(w.material)},
+                   {"site", format_decimal(w.site)}, {"ref", w.ref}});
+  j["weights"] = ws;
+  J mins = J::array();
+  for (const auto& m : p.minimums)
+    mins.push_back(J{{"award", p.awards[m.award].id}, {"total", format_decimal(m.total)}, {"ref", m.ref}});
+  j["minimums"] = mins;
+  J sls = J::array();
+  for (const auto& c : p.shortlists)
+    sls.push_back(J{{"awards", award_ids(c.awards)}, {"places", c.places}, {"by", "material"}, {"ref", c.ref}});
+  j["shortlists"] = sls;
+  J reps = J::array();
+  for (const auto& r : p.repeats)
+    reps.push_back(J{{"awards", award_ids(r.awards)}, {"outside_quota", r.outside_quota}, {"no_bonus", r.no_bonus},
+                     {"ref", r.ref}});
+  j["repeat_winners"] = reps;
   J revs = J::array();
   for (const auto& r : p.revocations) {
     J aw = J::array();

@@ -13,6 +13,7 @@
 
 #include "AwardLexer.h"
 #include "AwardParser.h"
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -142,9 +143,9 @@ class Collector : public antlr4::BaseErrorListener {
     if (offending) {
       r = range_of(offending);
       if (offending->getType() == antlr4::Token::EOF) {
-        message = "unexpected end of file";
+        message = tr(Msg::unexpected_eof);
       } else {
-        message = fmt::format("unexpected {}", describe(offending));
+        message = tr(Msg::unexpected_token, describe(offending));
       }
       if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
         hint = expected_hint(parser);
@@ -160,7 +161,7 @@ class Collector : public antlr4::BaseErrorListener {
       uint32_t cp = cp_line_start + static_cast<uint32_t>(column);
       uint32_t b = cp < cp2byte_.size() ? cp2byte_[cp] : static_cast<uint32_t>(src_.text.size());
       r = Range{&src_, b, b + 1};
-      message = msg;
+      message = tr(Msg::lexer_error, msg);
     }
     diags_.error(Code::E100, r, std::move(message), std::move(hint));
   }
@@ -191,13 +192,13 @@ class Collector : public antlr4::BaseErrorListener {
     std::string text = t->getText();
     if (text.size() > 40) text = text.substr(0, 37) + "...";
     switch (t->getType()) {
-      case AwardLexer::ID: return fmt::format("name `{}`", text);
-      case AwardLexer::STRING: return "string";
-      case AwardLexer::TEXT_BLOCK: return "text block";
+      case AwardLexer::ID: return tr(Msg::token_name, text);
+      case AwardLexer::STRING: return tr(Msg::token_string);
+      case AwardLexer::TEXT_BLOCK: return tr(Msg::token_text_block);
       case AwardLexer::INT:
-      case AwardLexer::DECIMAL: return fmt::format("number `{}`", text);
-      case AwardLexer::DATE: return fmt::format("date `{}`", text);
-      default: return fmt::format("`{}`", text);
+      case AwardLexer::DECIMAL: return tr(Msg::token_number, text);
+      case AwardLexer::DATE: return tr(Msg::token_date, text);
+      default: return tr(Msg::token_other, text);
     }
   }
 
@@ -211,8 +212,7 @@ class Collector : public antlr4::BaseErrorListener {
       if (k.chinese.size() > kOneCjkCharacter && k.chinese.size() > best.size() && name.size() > k.chinese.size() && name.rfind(k.chinese, 0) == 0)
         best = k.chinese;
     if (best.empty()) return {};
-    return fmt::format("`{}` is a keyword only when a space follows it: write `{} {}`", best, best,
-                       name.substr(best.size()));
+    return tr(Msg::hint_glued_keyword, best, best, name.substr(best.size()));
   }
 
   std::string expected_hint(antlr4::Parser* parser) const {
@@ -229,14 +229,14 @@ class Collector : public antlr4::BaseErrorListener {
       if (!n.empty()) names.push_back(n);
     }
     if (set.contains(static_cast<size_t>(AwardLexer::ID)) && set.contains(static_cast<size_t>(AwardLexer::DATE)))
-      return "expected a value, a fact or a condition here";
-    if (names.empty() || names.size() > 12) return {};
+      return tr(Msg::hint_expected_value);
+    if (names.empty() || names.size() > 17) return {};  // a longer list helps no one
     std::string joined;
     for (size_t i = 0; i < names.size(); ++i) {
-      if (i) joined += i + 1 == names.size() ? " or " : ", ";
+      if (i) joined += tr(i + 1 == names.size() ? Msg::list_or : Msg::list_separator);
       joined += names[i];
     }
-    return "expected " + joined;
+    return tr(Msg::hint_expected, joined);
   }
 
   const SourceFile& src_;
@@ -322,8 +322,8 @@ class Builder {
       else continue;
       if (!first && r.begin != prev_end && !spaced) {
         spaced = true;
-        diags_.error(Code::E406, n.range, "a policy id is written without spaces",
-                     fmt::format("write `{}`", [&] {
+        diags_.error(Code::E406, n.range, tr(Msg::policy_id_spaces),
+                     tr(Msg::hint_write, [&] {
                        std::string s;
                        for (auto* c2 : ctx->children) s += c2->getText();
                        return s;
@@ -588,7 +588,13 @@ class Builder {
     } else if (auto* b = ctx->bonusStmt()) {
       s->kind = ast::StmtKind::Bonus;
       s->keyword = range(b->K_BONUS());
-      s->name = name(b->award);
+      if (b->award) {
+        s->name = name(b->award);
+      } else {
+        std::string_view t = range(b->title).text();
+        s->title = unescape(t.substr(1, t.size() - 2));
+        s->title_range = range(b->title);
+      }
       s->body = expr(b->amount);
       for (auto* f : b->flags) s->flags.push_back(name(f));
       if (b->whenClause()) s->when = expr(b->whenClause()->expr());
@@ -616,6 +622,46 @@ class Builder {
       s->keyword = range(t->K_RETAIN());
       s->name = name(t->name);
       s->body = expr(t->duration);
+    } else if (auto* sc = ctx->scoringStmt()) {
+      s->kind = ast::StmtKind::Scoring;
+      s->keyword = range(sc->K_SCORING());
+      s->name = name(sc->scheme);
+    } else if (auto* w = ctx->scoreStmt()) {
+      s->kind = ast::StmtKind::Score;
+      s->keyword = range(w->K_SCORE());
+      for (auto* i : w->ident()) s->awards.push_back(name(i));
+      for (auto* term : w->weightTerm()) {
+        ast::Weight wt;
+        wt.range = range(term);
+        wt.part = name(term->part);
+        if (term->weight) {
+          wt.percent_range = range(term->weight);
+          wt.percent = std::string(wt.percent_range.text());
+        }
+        s->weights.push_back(std::move(wt));
+      }
+    } else if (auto* m = ctx->minimumStmt()) {
+      s->kind = ast::StmtKind::Minimum;
+      s->keyword = range(m->K_MINIMUM());
+      s->name = name(m->award);
+      if (m->total) {
+        s->number_range = range(m->total);
+        s->number = std::string(s->number_range.text());
+      }
+    } else if (auto* c = ctx->shortlistStmt()) {
+      s->kind = ast::StmtKind::Shortlist;
+      s->keyword = range(c->K_SHORTLIST());
+      for (auto* i : c->ident()) s->awards.push_back(name(i));
+      if (c->places) {
+        s->number_range = range(c->places);
+        s->number = std::string(s->number_range.text());
+      }
+    } else if (auto* rp = ctx->repeatStmt()) {
+      s->kind = ast::StmtKind::Repeat;
+      s->keyword = range(rp->K_REPEAT());
+      for (auto* i : rp->ident())  // the idents before `then` are awards, those after it flags
+        if (std::find(rp->flags.begin(), rp->flags.end(), i) == rp->flags.end()) s->awards.push_back(name(i));
+      for (auto* f : rp->flags) s->flags.push_back(name(f));
     } else {
       return nullptr;
     }
@@ -938,8 +984,8 @@ bool check_nesting(antlr4::CommonTokenStream& tokens, const Collector& col, Diag
       prefix_run = 0;
     if (depth > kMaxNesting || prefix_run > kMaxNesting) {
       diags.error(Code::E104, col.range_of(t),
-                  fmt::format("expression nested more than {} deep", kMaxNesting),
-                  "split the condition into several rules or name its parts");
+                  tr(Msg::nesting_too_deep, kMaxNesting),
+                  tr(Msg::hint_split_condition));
       (void)src;
       return false;
     }
@@ -1059,6 +1105,12 @@ struct LayoutMarks {
           if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(r->children[i])) set(at(t), &Token::glued);
         break;
       }
+      case P::RuleWeightTerm: {
+        // `30%`: a weight is written as one word.
+        auto* w = static_cast<P::WeightTermContext*>(ctx);
+        if (w->PERCENT()) set(at(w->PERCENT()), &Token::glued);
+        break;
+      }
       case P::RulePrimary:
         if (auto* c = dynamic_cast<P::CallPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
         else if (auto* c = dynamic_cast<P::CountPrimaryContext*>(ctx)) set(at(c->LPAREN()), &Token::glued);
@@ -1127,10 +1179,10 @@ void check_keyword_set(const std::vector<Token>& tokens, DiagnosticSink& diags) 
     if (keyword_set_of(*t.keyword, t.text()) == set) continue;
     bool zh = set == KeywordSet::Chinese;
     auto& d = diags.error(Code::E107, t.range,
-                          fmt::format("{} keyword `{}` in a file written with {} keywords", zh ? "English" : "Chinese",
-                                      t.text(), zh ? "Chinese" : "English"),
-                          fmt::format("a file uses one set of keywords: write `{}`", spelling(*t.keyword, set)));
-    d.notes.push_back(Note{first->range, fmt::format("the file's first keyword, `{}`, sets the keywords", first->text())});
+                          tr(Msg::keywords_mixed, tr(zh ? Msg::keywords_english : Msg::keywords_chinese), t.text(),
+                             tr(zh ? Msg::keywords_chinese : Msg::keywords_english)),
+                          tr(Msg::hint_one_keyword_set, spelling(*t.keyword, set)));
+    d.notes.push_back(Note{first->range, tr(Msg::note_first_keyword, first->text())});
     return;  // one is enough: the rest of the file follows the same mistake
   }
 }
@@ -1150,12 +1202,12 @@ std::string token_display_name(size_t type) {
     for (auto& c : kw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return "`" + kw + "`";
   }
-  if (sym == "ID") return "a name";
-  if (sym == "STRING") return "a string";
-  if (sym == "TEXT_BLOCK") return "a text block";
-  if (sym == "INT" || sym == "DECIMAL") return "a number";
-  if (sym == "DATE") return "a date";
-  if (sym == "ITEM_LABEL") return "an item label such as （一）";
+  if (sym == "ID") return tr(Msg::expected_a_name);
+  if (sym == "STRING") return tr(Msg::expected_a_string);
+  if (sym == "TEXT_BLOCK") return tr(Msg::expected_a_text_block);
+  if (sym == "INT" || sym == "DECIMAL") return tr(Msg::expected_a_number);
+  if (sym == "DATE") return tr(Msg::expected_a_date);
+  if (sym == "ITEM_LABEL") return tr(Msg::expected_an_item_label);
   if (sym == "EQ") return "`==`";
   if (sym == "NE") return "`!=`";
   if (sym == "LE") return "`<=`";
@@ -1188,25 +1240,23 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   };
   if (src.text.size() > kMaxSourceBytes) {
     diags.error(Code::E105, Range{&src, 0, 0},
-                fmt::format("{} is larger than {} bytes (4 MiB), the largest policy Award reads", src.path,
-                            kMaxSourceBytes),
-                "split the measure into modules with `use`");
+                tr(Msg::source_too_large, src.path, kMaxSourceBytes),
+                tr(Msg::hint_split_modules));
     return empty();
   }
   if (src.text.find('\0') != std::string::npos) {
     size_t at = src.text.find('\0');
     diags.error(Code::E103, Range{&src, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1)},
-                fmt::format("{} is a binary file (it contains a NUL byte), not a policy", src.path));
+                tr(Msg::binary_file, src.path));
     return empty();
   }
   size_t bad = first_invalid_utf8(src.text);
   if (bad != std::string_view::npos) {
     std::string hint = looks_like_gbk(src.text)
-                           ? "the file looks GBK-encoded; convert it with `iconv -f GBK -t UTF-8`"
-                           : "save the file as UTF-8";
+                           ? tr(Msg::hint_gbk)
+                           : tr(Msg::hint_save_utf8);
     diags.error(Code::E103, Range{&src, static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
-                fmt::format("{} is not valid UTF-8 (byte {} at offset {})", src.path,
-                            fmt::format("0x{:02X}", static_cast<unsigned char>(src.text[bad])), bad),
+                tr(Msg::not_utf8, src.path, fmt::format("0x{:02X}", static_cast<unsigned char>(src.text[bad])), bad),
                 hint);
     return empty();
   }
@@ -1235,12 +1285,12 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
       Range r = collector.range_of(t);
       bool block = r.text().substr(0, 3) == "\"\"\"" || (r.begin >= 2 && std::string_view(src.text).substr(r.begin - 2, 2) == "\"\"");
       diags.error(Code::E101, Range{&src, r.begin, r.begin + 1},
-                  block ? "unterminated text block" : "unterminated string",
-                  block ? "close the text block with `\"\"\"`" : "close the string with `\"` on the same line");
+                  tr(block ? Msg::unterminated_text_block : Msg::unterminated_string),
+                  tr(block ? Msg::hint_close_text_block : Msg::hint_close_string));
       lexical_errors = true;
     } else if (t->getType() == AwardLexer::BAD_CHAR) {
       Range r = collector.range_of(t);
-      diags.error(Code::E102, r, fmt::format("unexpected character `{}`", r.text()));
+      diags.error(Code::E102, r, tr(Msg::unexpected_character, r.text()));
       lexical_errors = true;
     }
   }
@@ -1274,7 +1324,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   try {
     if (!tree) tree = parser.file();
   } catch (const std::exception& e) {
-    diags.error(Code::E100, Range{&src, 0, 0}, fmt::format("the parser stopped: {}", e.what()));
+    diags.error(Code::E100, Range{&src, 0, 0}, tr(Msg::parser_stopped, e.what()));
     return empty();
   }
   Builder b(src, diags, collector);
@@ -1287,7 +1337,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
     return file;
   } catch (const std::exception& e) {
     if (!diags.has_errors())
-      diags.error(Code::E100, Range{&src, 0, 0}, fmt::format("could not read the syntax tree: {}", e.what()));
+      diags.error(Code::E100, Range{&src, 0, 0}, tr(Msg::tree_unreadable, e.what()));
     return empty();
   }
 }

@@ -68,6 +68,11 @@ K_WITH         : 'with'         | '修改' ;
 K_ON           : 'on'           | '于' ;
 K_EXPECT       : 'expect'       | '预期' ;
 K_BECAUSE      : 'because'      | '依据' ;
+K_SCORING      : 'scoring'      | '评分标准' ;
+K_SCORE        : 'score'        | '计分' ;
+K_MINIMUM      : 'minimum'      | '最低分' ;
+K_SHORTLIST    : 'shortlist'    | '现场评审名额' ;
+K_REPEAT       : 'repeat'       | '再次获奖' ;
 // keywords end
 
 DATE        : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
@@ -94,6 +99,7 @@ GT    : '>' ;
 PLUS  : '+' ;
 MINUS : '-' ;
 STAR  : '*' ;
+PERCENT : '%' ;
 SLASH : '/' ;
 LPAREN : '(' ;
 RPAREN : ')' ;

@@ -53,6 +53,11 @@ statement
   | revokeStmt
   | deadlineStmt
   | retainStmt
+  | scoringStmt
+  | scoreStmt
+  | minimumStmt
+  | shortlistStmt
+  | repeatStmt
   ;
 
 requireStmt   : K_REQUIRE body=expr whenClause? exceptClause* SEMI? ;
@@ -61,11 +66,21 @@ whenClause    : K_WHEN expr ;
 exceptClause  : K_EXCEPT K_WHEN cond=expr (K_THEN body=expr)? ;
 judgementStmt : K_JUDGEMENT name=ident body=text whenClause? SEMI? ;
 awardDecl     : K_AWARD name=ident title=text K_FOR subject=ident block=settingsBlock? ;
-bonusStmt     : K_BONUS award=ident amount=expr flags+=ident* whenClause? SEMI? ;
+// `bonus quality 800000 yuan`; `bonus "金华市人民政府质量奖" 1000000 yuan` for an award
+// of another level won in the cycle; a text instead of an amount when the
+// measure does not fix it.
+bonusStmt     : K_BONUS (award=ident | title=STRING) amount=expr flags+=ident* whenClause? SEMI? ;
 revokeStmt    : K_REVOKE ident (COMMA ident)* K_WHEN cond=expr (K_THEN consequence (COMMA consequence)*)? SEMI? ;
 consequence   : ident expr? ;
 deadlineStmt  : K_DEADLINE name=ident body=text? duration=expr (K_AFTER event=text)? SEMI? ;
 retainStmt    : K_RETAIN name=ident duration=expr SEMI? ;
+// Ranking (docs/language.md, "Scoring and ranking").
+scoringStmt   : K_SCORING scheme=ident SEMI? ;                                   // scoring gbt19580
+scoreStmt     : K_SCORE ident (COMMA ident)* COLON weightTerm (PLUS weightTerm)* SEMI? ;  // score quality: material 30% + site 70%
+weightTerm    : part=ident weight=number PERCENT ;
+minimumStmt   : K_MINIMUM award=ident total=number SEMI? ;                      // minimum quality 610
+shortlistStmt : K_SHORTLIST ident (COMMA ident)* places=INT SEMI? ;              // shortlist quality, innovation 8
+repeatStmt    : K_REPEAT ident (COMMA ident)* K_THEN flags+=ident (COMMA flags+=ident)* SEMI? ;  // repeat quality then outside_quota, no_bonus
 
 testDecl   : K_TEST name=text LBRACE testEntry* RBRACE ;
 testEntry
@@ -129,4 +144,5 @@ ident  : ID | softKeyword ;
 softKeyword
   : K_YEARS | K_MONTHS | K_DAYS | K_WORKING_DAYS | K_SET | K_OF | K_ON | K_WITH
   | K_GIVEN | K_EXPECT | K_BECAUSE | K_DEADLINE | K_RETAIN | K_BONUS
+  | K_SCORING | K_SCORE | K_MINIMUM | K_SHORTLIST | K_REPEAT
   ;

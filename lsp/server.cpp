@@ -6,6 +6,7 @@
 #include "lsp/jsonrpc.h"
 #include "lsp/service.h"
 #include "lsp/stdlib_cache.h"
+#include "runtime/messages.h"
 
 namespace award::lsp {
 
@@ -79,9 +80,13 @@ int serve(std::istream& in, std::ostream& out) {
   };
   auto uri_of = [](const json& p) { return p.at("textDocument").at("uri").get<std::string>(); };
 
-  rpc.on_request("initialize", [&](const json&) {
+  rpc.on_request("initialize", [&](const json& p) {
     if (initialized) throw jsonrpc::Error(jsonrpc::kInvalidRequest, "initialize was already called");
     initialized = true;
+    // Diagnostics in the client's language ("zh-cn", "en"), by the rule of the
+    // locale; without one, the default `award lsp` was started with.
+    if (auto it = p.find("locale"); it != p.end() && it->is_string() && !it->get<std::string>().empty())
+      set_language(language_from_locale(it->get<std::string>().c_str(), nullptr, nullptr));
     return json{{"capabilities", capabilities()}, {"serverInfo", {{"name", "award"}, {"version", "0.1.0"}}}};
   });
   rpc.on_notification("initialized", [](const json&) {});

@@ -52,12 +52,14 @@ const std::set<std::string> kOperandStarts = {
 // quantifiers before the cursor ends at the last of them.
 const std::set<std::string> kStatementStarts = {
     "K_REQUIRE", "K_EXCLUDE", "K_JUDGEMENT", "K_BONUS", "K_REVOKE", "K_DEADLINE", "K_RETAIN",
-    "K_AWARD", "K_ITEM", "K_ARTICLE", "K_TEST", "K_POLICY", "K_MODULE", "K_RECORD", "K_ENUM"};
+    "K_AWARD", "K_ITEM", "K_ARTICLE", "K_TEST", "K_POLICY", "K_MODULE", "K_RECORD", "K_ENUM",
+    "K_SCORING", "K_SCORE", "K_MINIMUM", "K_SHORTLIST", "K_REPEAT"};
 
 // Keywords that may stand as names (grammar: softKeyword).
 const std::set<std::string> kSoftKeywords = {"K_YEARS", "K_MONTHS", "K_DAYS", "K_WORKING_DAYS", "K_SET",
                                              "K_OF", "K_ON", "K_WITH", "K_GIVEN", "K_EXPECT",
-                                             "K_BECAUSE", "K_DEADLINE", "K_RETAIN", "K_BONUS"};
+                                             "K_BECAUSE", "K_DEADLINE", "K_RETAIN", "K_BONUS",
+                                             "K_SCORING", "K_SCORE", "K_MINIMUM", "K_SHORTLIST", "K_REPEAT"};
 
 bool is_ident(const LexToken& t) { return t.type == "ID" || kSoftKeywords.count(t.type); }
 bool is_trivia(const LexToken& t) { return t.type == "LINE_COMMENT" || t.type == "BLOCK_COMMENT"; }
@@ -530,8 +532,17 @@ class Locator {
         }
         if (s.body) expr(*s.body, frames, nullptr);
         break;
+      case K::Minimum:
+        award_name(s.name);
+        break;
+      case K::Score:
+      case K::Shortlist:
+      case K::Repeat:
+        awards(s.awards);
+        break;
       case K::Deadline:
       case K::Retain:
+      case K::Scoring:
         break;
     }
     if (s.when && s.kind != K::Revoke) expr(*s.when, frames, nullptr);

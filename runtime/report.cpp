@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "runtime/messages.h"
+
 namespace award {
 
 std::string json_string(std::string_view s) {
@@ -188,9 +190,17 @@ void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, con
   out += "]}\n";
 }
 
+std::string verdict_text(Verdict v) {
+  switch (v) {
+    case Verdict::Eligible: return tr(Msg::verdict_eligible);
+    case Verdict::Ineligible: return tr(Msg::verdict_ineligible);
+    default: return tr(Msg::verdict_undetermined);
+  }
+}
+
 std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o, bool explain) {
   const ir::Award& a = p.awards[o.award];
-  std::string out = fmt::format("  {} ({}): {}\n", a.id, a.title, verdict_name(o.verdict));
+  std::string out = tr(Msg::award_verdict, a.id, a.title, verdict_text(o.verdict));
   auto mark = [](Truth t) { return t == Truth::True ? "✓" : t == Truth::False ? "✗" : "?"; };
   if (o.subject != Truth::True || explain)
     out += fmt::format("    {} {:<14} {}\n", mark(o.subject), a.ref, subject_text(a));
@@ -202,12 +212,12 @@ std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
   auto show = [&](const RuleOutcome& ro) {
     const ir::Rule& r = p.rules[ro.rule];
     std::string what = r.kind == ir::RuleKind::Judgement
-                           ? fmt::format("judgement {}: {}", p.judgements[r.judgement].id, p.judgements[r.judgement].text)
+                           ? tr(Msg::judgement_line, p.judgements[r.judgement].id, p.judgements[r.judgement].text)
                            : r.source;
     // one line of the rule as written
     std::string first_line = what.substr(0, what.find('\n'));
     if (first_line.size() < what.size()) first_line += " …";
-    out += fmt::format("    {} {:<14} {}{}\n", mark(ro.holds), r.ref, first_line, ro.applies ? "" : "  (does not apply)");
+    out += fmt::format("    {} {:<14} {}{}\n", mark(ro.holds), r.ref, first_line, ro.applies ? "" : tr(Msg::does_not_apply));
     if (r.kind != ir::RuleKind::Judgement && (explain || ro.holds == Truth::False)) {
       std::string f = facts_line(r);
       if (!f.empty()) out += fmt::format("        {}\n", f);
@@ -224,10 +234,10 @@ std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
   if (!n.missing.empty()) {
     std::string m;
     for (const auto& x : n.missing) m += (m.empty() ? "" : ", ") + x;
-    out += fmt::format("    missing facts: {}\n", m);
+    out += tr(Msg::missing_facts, m);
   }
   if (!n.judgements.empty()) {
-    out += "    judgements owed:\n";
+    out += tr(Msg::judgements_owed);
     for (int32_t j : n.judgements)
       out += fmt::format("      {:<14} {}: {}\n", p.judgements[j].ref, p.judgements[j].id, p.judgements[j].text);
   }

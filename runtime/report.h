@@ -38,6 +38,9 @@ std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
 // {"applicant": …, "award": …, "verdict": …, "failed": ["第十条（一）", …]}
 void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o);
 
+// A verdict for people, in the current language; verdict_name() is the JSON word.
+std::string verdict_text(Verdict v);
+
 // The people's view; `explain` lists every rule with its facts.
 std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o, bool explain);
 

@@ -234,9 +234,10 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
       Truth w = ev.condition(b.when, s);
       if (w == Truth::False) continue;
       if (w == Truth::Unknown) {
-        // Which bonus was paid depends on facts not given: no amount is claimed.
+        // Which bonus was paid depends on facts not given: no amount is claimed,
+        // not even a later bonus's, since this one comes first (award rank's order).
         when_unknown = true;
-        continue;
+        break;
       }
     }
     bool first_only = std::find(b.flags.begin(), b.flags.end(), "first_time_only") != b.flags.end();

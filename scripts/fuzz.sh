@@ -32,28 +32,43 @@ seed eval_fuzz examples tests/fuzz-regressions/eval_fuzz
 # One JSON Lines batch of the examples, so that the line reader is a seed too.
 for f in examples/*.json; do tr -d '\n' <"$f"; echo; done >"$B/seeds/eval_fuzz/examples.jsonl"
 
-status=0
-targets=0
-failed=0
-for t in compile_fuzz eval_fuzz format_fuzz; do
-  corpus="$B/corpus/$t"
-  findings="$B/findings/$t"
+# run TARGET: fuzzes one target; its lines go to $B/TARGET.out, and
+# $B/TARGET.failed exists when it found a problem.
+run() {
+  local t=$1 corpus="$B/corpus/$1" findings="$B/findings/$1"
   mkdir -p "$corpus" "$findings"
-  echo "fuzz: $t for ${SECONDS_EACH}s"
-  # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: memory is bounded.
-  if ! "$B/fuzz/$t" "$corpus" "$B/seeds/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
-       -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$B/$t.log" 2>&1; then
-    status=1
-    failed=$((failed + 1))
-    echo "fuzz: $t FOUND A PROBLEM; the input is in $findings/, the log in $B/$t.log"
-    grep -m1 -E 'ERROR|SUMMARY|runtime error' "$B/$t.log" || true
-  fi
-  # figures: executions, time, corpus size
-  { grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/$t.log" || true; } |
-    sed "s/^/fuzz: $t /"
-  echo "fuzz: $t corpus: $(find "$corpus" -type f | wc -l) inputs"
-  targets=$((targets + 1))
+  rm -f "$B/$t.failed"
+  {
+    echo "fuzz: $t for ${SECONDS_EACH}s"
+    # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: memory is bounded.
+    if ! "$B/fuzz/$t" "$corpus" "$B/seeds/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+         -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$B/$t.log" 2>&1; then
+      touch "$B/$t.failed"
+      echo "fuzz: $t FOUND A PROBLEM; the input is in $findings/, the log in $B/$t.log"
+      grep -m1 -E 'ERROR|SUMMARY|runtime error' "$B/$t.log" || true
+    fi
+    # figures: executions, time, corpus size
+    { grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/$t.log" || true; } |
+      sed "s/^/fuzz: $t /"
+    echo "fuzz: $t corpus: $(find "$corpus" -type f | wc -l) inputs"
+  } >"$B/$t.out"
+}
+
+# One target a core at a time: each still runs for SECONDS_EACH, the whole
+# takes less when there are cores to spare.
+targets=(compile_fuzz eval_fuzz format_fuzz)
+cores=$(nproc)
+for t in "${targets[@]}"; do
+  while (( $(jobs -rp | wc -l) >= cores )); do wait -n || true; done
+  run "$t" &
+done
+wait
+
+failed=0
+for t in "${targets[@]}"; do
+  cat "$B/$t.out"
+  [[ -e "$B/$t.failed" ]] && failed=$((failed + 1))
 done
 # the closing line counts targets: one that found a problem has failed
-echo "fuzz: $((targets - failed)) passed, $failed failed"
-exit $status
+echo "fuzz: $((${#targets[@]} - failed)) passed, $failed failed"
+(( failed == 0 ))

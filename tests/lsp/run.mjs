@@ -12,6 +12,8 @@
 //   @exit N             the server must exit with status N
 //   @stdlib-copy NAME   the server has written stdlib/NAME, unchanged and
 //                       read-only, where its definitions point
+//   @env NAME=VALUE     the server starts with this in its environment
+//                       (before the first message)
 // In messages, ${uri:NAME} is the document's file URI, "${text:NAME}" its text
 // as a JSON string, ${stdlib} the URI of the folder the server writes the
 // stdlib to, and ${dir} the URI of the temporary folder.
@@ -35,6 +37,7 @@ const fileUri = (p) => 'file://' + p.split('/').map(encodeURIComponent).join('/'
 function parseTranscript(text) {
   const steps = [];
   const docs = {};
+  const env = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -46,6 +49,11 @@ function parseTranscript(text) {
       docs[name] = body.join('\n') + '\n';
       continue;
     }
+    if (line.startsWith('@env ')) {
+      const [name, ...value] = line.slice(5).trim().split('=');
+      env[name] = value.join('=');
+      continue;
+    }
     if (line.startsWith('@exit ')) { steps.push({ kind: 'exit', code: Number(line.slice(6)) }); continue; }
     if (line.startsWith('@stdlib-copy ')) { steps.push({ kind: 'stdlib', name: line.slice(13).trim() }); continue; }
     const m = /^(-->|<--) ?(.*)$/.exec(line);
@@ -54,7 +62,7 @@ function parseTranscript(text) {
     while (i + 1 < lines.length && !/^(-->|<--|@|#)/.test(lines[i + 1])) body.push(lines[++i]);
     steps.push({ kind: m[1] === '-->' ? 'send' : 'expect', text: body.join('\n'), line: i + 1 });
   }
-  return { steps, docs };
+  return { steps, docs, env };
 }
 
 class Server {
@@ -95,7 +103,7 @@ class Server {
 }
 
 async function run(file) {
-  const { steps, docs } = parseTranscript(readFileSync(file, 'utf8'));
+  const { steps, docs, env } = parseTranscript(readFileSync(file, 'utf8'));
   const dir = mkdtempSync(path.join(tmpdir(), 'award-lsp-'));
   const cache = path.join(dir, 'cache');
   for (const [name, text] of Object.entries(docs)) writeFileSync(path.join(dir, name), text);
@@ -104,7 +112,7 @@ async function run(file) {
       .replace(/\$\{uri:([^}]+)\}/g, (_, n) => fileUri(path.join(dir, n)))
       .replace(/\$\{stdlib\}/g, fileUri(path.join(cache, 'award', 'stdlib')))
       .replace(/\$\{dir\}/g, fileUri(dir));
-  const server = new Server({ XDG_CACHE_HOME: cache, AWARD_STDLIB: '' });
+  const server = new Server({ XDG_CACHE_HOME: cache, AWARD_STDLIB: '', ...env });
   const name = path.basename(file);
   let ok = true;
   try {

@@ -1,0 +1,535 @@
+// award rank: a cycle's applicants → winners, nominees, ties, reasons and money.
+//
+// Reads every record (JSON, JSON Lines, or folders of them) and the review
+// panel's scores (CSV), decides each award's verdict with the evaluator, and
+// hands the rest to runtime/rank. Any bad record or score row stops the run
+// before ranking: a ranking without one applicant could name the wrong winner.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iconv.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "compiler/compile.h"
+#include "runtime/calendars.h"
+#include "runtime/eval.h"
+#include "runtime/facts.h"
+#include "runtime/input.h"
+#include "runtime/rank.h"
+#include "runtime/report.h"
+
+namespace award::cli {
+
+namespace {
+
+using J = nlohmann::json;
+
+struct Problems {
+  std::vector<std::string> list;
+  void add(std::string s) {
+    std::fprintf(stderr, "error: %s\n", s.c_str());
+    list.push_back(std::move(s));
+  }
+};
+
+// --- scores CSV -------------------------------------------------------------------
+
+bool valid_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 4;
+    if (n == 4 || i + n >= s.size() + (n == 0)) return false;
+    for (size_t k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// GBK (as GB18030, its superset) to UTF-8 with glibc's iconv; nullopt when the
+// bytes are not GBK either.
+std::optional<std::string> from_gbk(const std::string& in) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  size_t src_left = in.size();
+  char* dst = out.data();
+  size_t dst_left = out.size();
+  size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1) || src_left != 0) return std::nullopt;
+  out.resize(out.size() - dst_left);
+  return out;
+}
+
+// One CSV line split into fields (RFC 4180 quotes; a line break inside quotes
+// is not supported: score sheets have none). False when a quote is unbalanced.
+bool split_csv(const std::string& line, std::vector<std::string>& fields) {
+  fields.assign(1, "");
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { fields.back() += '"'; ++i; }
+      else if (c == '"') quoted = false;
+      else fields.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return !quoted;
+}
+
+std::string trim(std::string s) {
+  auto sp = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && sp(s.back())) s.pop_back();
+  size_t i = 0;
+  while (i < s.size() && sp(s[i])) ++i;
+  return s.substr(i);
+}
+
+struct ScoreRow {
+  size_t line = 0;
+  std::optional<Decimal> material, site, total;
+};
+
+// The column a header names: English or the panel's Chinese words.
+int column_of(const std::string& h) {
+  std::string x = h;
+  std::transform(x.begin(), x.end(), x.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (x == "id" || x == "申报编号" || x == "编号") return 0;
+  if (x == "material" || x == "材料评审" || x == "材料评审得分" || x == "材料分") return 1;
+  if (x == "site" || x == "现场评审" || x == "现场评审得分" || x == "现场分") return 2;
+  if (x == "total" || x == "总分") return 3;
+  return -1;
+}
+
+bool read_scores(const std::string& path, Decimal max, std::map<std::string, ScoreRow>& rows, Problems& probs) {
+  std::string bytes, err;
+  if (!read_file(path, bytes, err)) {
+    probs.add(err);
+    return false;
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xff' && bytes[1] == '\xfe') || (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
+    probs.add(fmt::format("{}: the scores file is UTF-16; save it as UTF-8 (CSV UTF-8) or GBK", path));
+    return false;
+  }
+  if (bytes.rfind("\xef\xbb\xbf", 0) == 0) bytes.erase(0, 3);
+  if (!valid_utf8(bytes)) {
+    auto gbk = from_gbk(bytes);
+    if (!gbk) {
+      probs.add(fmt::format("{}: the scores file is neither UTF-8 nor GBK; save it as UTF-8", path));
+      return false;
+    }
+    std::fprintf(stderr, "note: %s: read as GBK (GB18030), not UTF-8\n", path.c_str());
+    bytes = std::move(*gbk);
+  }
+  size_t errors = probs.list.size();
+  std::vector<int> cols;  // field index -> column
+  std::vector<std::string> fields;
+  size_t line_no = 0, start = 0;
+  while (start <= bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    std::string line = bytes.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (trim(line).empty()) {
+      if (end == bytes.size()) break;
+      continue;
+    }
+    auto where = [&](const std::string& field) {
+      return field.empty() ? fmt::format("{}:{}", path, line_no) : fmt::format("{}:{}: field `{}`", path, line_no, field);
+    };
+    if (!split_csv(line, fields)) {
+      probs.add(fmt::format("{}: a quote is not closed", where("")));
+      continue;
+    }
+    if (cols.empty()) {
+      bool seen[4] = {};
+      for (const auto& f : fields) {
+        int c = column_of(trim(f));
+        if (c < 0) {
+          probs.add(fmt::format("{}: the header names an unknown column `{}`; columns: id,material,site[,total]",
+                                where(""), trim(f)));
+          return false;
+        }
+        if (seen[c]) {
+          probs.add(fmt::format("{}: the header names column `{}` twice", where(""), trim(f)));
+          return false;
+        }
+        seen[c] = true;
+        cols.push_back(c);
+      }
+      if (!seen[0] || !seen[1] || !seen[2]) {
+        probs.add(fmt::format("{}: the first row is the header id,material,site[,total]", where("")));
+        return false;
+      }
+      continue;
+    }
+    if (fields.size() != cols.size()) {
+      probs.add(fmt::format("{}: {} fields, and the header has {}", where(""), fields.size(), cols.size()));
+      continue;
+    }
+    static const char* kNames[] = {"id", "material", "site", "total"};
+    ScoreRow row;
+    row.line = line_no;
+    std::string id;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      std::string v = trim(fields[i]);
+      if (cols[i] == 0) {
+        id = v;
+        continue;
+      }
+      if (v.empty()) continue;  // not scored (yet): not on-site, say
+      auto d = parse_decimal(v);
+      if (!d) {
+        probs.add(fmt::format("{}: `{}` is not a number", where(kNames[cols[i]]), v));
+        continue;
+      }
+      if (*d < Decimal{} || max < *d) {
+        probs.add(fmt::format("{}: {} is outside 0..{}", where(kNames[cols[i]]), v, format_decimal(max)));
+        continue;
+      }
+      (cols[i] == 1 ? row.material : cols[i] == 2 ? row.site : row.total) = *d;
+    }
+    if (id.empty()) {
+      probs.add(fmt::format("{}: no id", where("id")));
+      continue;
+    }
+    auto [it, fresh] = rows.emplace(id, row);
+    if (!fresh) probs.add(fmt::format("{}: id `{}` is already scored on line {}", where("id"), id, it->second.line));
+  }
+  if (cols.empty()) probs.add(fmt::format("{}: empty; the first row is the header id,material,site[,total]", path));
+  return probs.list.size() == errors;
+}
+
+// --- applicants ---------------------------------------------------------------------
+
+// A record's files: itself, or a folder's .json and .jsonl files in name order.
+std::vector<std::string> record_files(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return {path};
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(path, ec)) {
+    auto ext = e.path().extension();
+    if (e.is_regular_file() && (ext == ".json" || ext == ".jsonl")) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A score in the record, exactly: nlohmann keeps integers exact and prints a
+// float in its shortest round-trip form, which parse_decimal reads back.
+std::optional<Decimal> record_score(const J& v, bool& bad) {
+  if (!v.is_number()) {
+    bad = !v.is_null();
+    return std::nullopt;
+  }
+  auto d = parse_decimal(v.dump());
+  bad = !d;
+  return d;
+}
+
+std::optional<std::vector<RankHistory>> history_of(const J& rec) {
+  auto it = rec.find("award_history");
+  if (it == rec.end() || !it->is_array()) return std::nullopt;
+  std::vector<RankHistory> out;
+  for (const auto& e : *it) {
+    if (!e.is_object()) continue;
+    RankHistory h;
+    if (auto t = e.find("title"); t != e.end() && t->is_string()) h.title = t->get<std::string>();
+    if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) h.awarded_on = parse_date(d->get<std::string>());
+    if (auto r = e.find("revoked_on"); r != e.end() && !r->is_null()) h.revoked = true;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// --- output ---------------------------------------------------------------------------
+
+std::string money_text(const RankBonus& b) {
+  if (b.amount) return format_decimal(*b.amount) + " yuan";
+  return b.unfixed ? "owed, amount not fixed by the measure" : "unknown";
+}
+
+J decimal_json(Decimal d) {
+  // Exact: an integer as an integer, a fraction from its exact text.
+  if (d.is_integer()) return J(d.trunc());
+  return J::parse(format_decimal(d));
+}
+
+// A cell a spreadsheet would read as a formula is written as text.
+std::string csv_cell(const std::string& s) {
+  std::string v = s;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+int run_rank(const RankOptions& o) {
+  CompileResult r = compile_file(o.policy, {.load_tests = false});
+  print_diagnostics(r.diags);
+  if (!r.ok()) return 1;
+  const ir::Policy& p = *r.policy;
+  auto when = reference_date(o.on, "rank");
+  if (!when) return 2;
+  const Date on = *when;
+  const int cycle = o.cycle ? *o.cycle : civil(on).year;
+  const Decimal max = p.scoring ? p.scoring->max : Decimal::from_int(1000);
+
+  Problems probs;
+  std::map<std::string, ScoreRow> sheet;
+  auto refuse = [&probs]() {
+    std::fprintf(stderr, "award rank: %zu error%s; nothing ranked\n", probs.list.size(), probs.list.size() == 1 ? "" : "s");
+    return 1;
+  };
+  if (!o.scores.empty() && !read_scores(o.scores, max, sheet, probs)) return refuse();
+
+  Evaluator ev(p);
+  ev.set_reference_date(on);
+  ev.set_calendar(&policy_calendar(p));
+  FactLoader loader(p);
+  FactStore store;
+  AwardOutcome outcome;
+  std::vector<RankApplicant> applicants;
+  std::map<std::string, std::string> seen;  // id -> where
+
+  for (const auto& input : o.applicants) {
+    for (const auto& file : record_files(input)) {
+      std::string ferr;
+      bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
+        std::string where = place.line ? fmt::format("{}:{} (record {})", place.file, place.line, place.index)
+                                       : fmt::format("{} (record {})", place.file, place.index);
+        if (!obj) return probs.add(fmt::format("{}: {}", where, err));
+        std::string_view raw_view;
+        if (obj->raw_json().get(raw_view)) return probs.add(fmt::format("{}: not valid JSON", where));
+        std::string raw(raw_view);
+        LoadProblem prob;
+        if (!load_record_text(loader, raw, store, prob)) {
+          std::string who = store.id.empty() ? "" : " " + store.id;
+          return probs.add(prob.field.empty() ? fmt::format("{}{}: {}", where, who, prob.message)
+                                              : fmt::format("{}{}: {}: {}", where, who, prob.field, prob.message));
+        }
+        J rec = J::parse(raw, nullptr, false);
+        RankApplicant x;
+        x.id = store.id;
+        if (x.id.empty()) return probs.add(fmt::format("{}: id: a ranked record needs an id", where));
+        if (auto [it, fresh] = seen.emplace(x.id, where); !fresh)
+          return probs.add(fmt::format("{} {}: id: duplicate applicant id (first in {})", where, x.id, it->second));
+        if (auto n = rec.find("name"); n != rec.end() && n->is_string()) x.name = n->get<std::string>();
+        if (auto a = rec.find("applying_for"); a != rec.end() && !a->is_null()) {
+          if (!a->is_array() || a->empty())
+            return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names (omit it to apply for every award)",
+                                         where, x.id));
+          std::vector<std::string> ids;
+          for (const auto& e : *a) {
+            if (!e.is_string()) return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names", where, x.id));
+            std::string s = e.get<std::string>();
+            bool known = false;
+            for (const auto& aw : p.awards) known = known || s == aw.id || s == aw.official_name || s == aw.title;
+            if (!known) return probs.add(fmt::format("{} {}: applying_for: `{}` is no award of {}", where, x.id, s, p.id));
+            ids.push_back(s);
+          }
+          x.applying_for = std::move(ids);
+        }
+        if (auto s = rec.find("scores"); s != rec.end() && s->is_object()) {
+          for (auto [key, slot] : {std::pair{"material", &x.material}, {"site", &x.site}, {"total", &x.total}}) {
+            auto v = s->find(key);
+            if (v == s->end()) continue;
+            bool bad = false;
+            *slot = record_score(*v, bad);
+            if (bad || (*slot && (**slot < Decimal{} || max < **slot)))
+              return probs.add(fmt::format("{} {}: scores.{}: {} is outside 0..{}", where, x.id, key, v->dump(),
+                                           format_decimal(max)));
+          }
+        }
+        if (auto row = sheet.find(x.id); row != sheet.end()) {  // the panel's sheet overrides the record
+          x.material = row->second.material;
+          x.site = row->second.site;
+          x.total = row->second.total;
+        }
+        x.history = history_of(rec);
+        for (size_t a = 0; a < p.awards.size(); ++a) {
+          ev.decide_into(static_cast<int32_t>(a), store, outcome);
+          if (const auto& f = ev.calendar_failure()) {
+            ev.clear_calendar_failure();
+            return probs.add(fmt::format("{} {}: {}: cannot count working days in {}: {}", where, x.id, p.awards[a].id,
+                                         f->year, f->message));
+          }
+          RankApplicant::Candidacy c;
+          c.kind_matches = outcome.subject != Truth::False;
+          c.verdict = outcome.verdict;
+          c.refs = deciding_refs(p, outcome);
+          if (c.verdict == Verdict::Undetermined) {
+            Needs needs = needs_of(p, ev, store, outcome);
+            c.missing = needs.missing;
+            for (int32_t j : needs.judgements) c.missing.push_back("judgement " + p.judgements[j].id);
+          }
+          x.awards.push_back(std::move(c));
+        }
+        for (const auto& b : p.bonuses) {
+          int32_t subject = b.award >= 0 ? p.awards[b.award].subject : p.organization;
+          if (b.when < 0) x.bonus_when.push_back(Truth::True);
+          else if (store.root_type != subject) x.bonus_when.push_back(Truth::False);
+          else x.bonus_when.push_back(ev.condition(b.when, store));
+        }
+        applicants.push_back(std::move(x));
+      }, ferr);
+      if (!ok) probs.add(ferr);
+    }
+  }
+  for (const auto& [id, row] : sheet)
+    if (!seen.count(id)) probs.add(fmt::format("{}:{}: field `id`: `{}` names no applicant", o.scores, row.line, id));
+  if (!probs.list.empty()) return refuse();
+
+  Ranking rk = rank(p, applicants, cycle);
+  auto id_of = [&](size_t i) { return applicants[i].id; };
+  std::string out;
+
+  if (o.format == "json") {
+    using OJ = nlohmann::ordered_json;
+    auto dec = [](Decimal d) { return OJ(decimal_json(d)); };
+    auto money = [&](const RankBonus& b) { return b.amount ? dec(*b.amount) : OJ(nullptr); };
+    auto opt = [](const std::string& s) { return s.empty() ? OJ(nullptr) : OJ(s); };
+    OJ awards = OJ::array();
+    OJ not_fixed = OJ::array();
+    for (const auto& ar : rk.awards) {
+      const ir::Award& aw = p.awards[ar.award];
+      OJ winners = OJ::array(), nominees = OJ::array(), ties = OJ::array(), details = OJ::array(), others = OJ::array();
+      for (const auto& w : ar.winners) {
+        winners.push_back(OJ{{"applicant", id_of(w.applicant)}, {"name", applicants[w.applicant].name},
+                             {"score", dec(w.score)}, {"bonus", money(w.bonus)}, {"bonus_ref", opt(w.bonus.ref)},
+                             {"bonus_note", opt(w.bonus.note)}, {"bonus_unfixed", w.bonus.unfixed},
+                             {"repeat", w.repeat}});
+        if (!w.bonus.amount)
+          not_fixed.push_back(OJ{{"applicant", id_of(w.applicant)}, {"award", aw.id}, {"unfixed", w.bonus.unfixed},
+                                 {"ref", opt(w.bonus.ref)}, {"note", w.bonus.note}});
+      }
+      for (size_t i : ar.nominees) nominees.push_back(id_of(i));
+      for (const auto& t : ar.ties) {
+        OJ ids = OJ::array();
+        for (size_t i : t.applicants) ids.push_back(id_of(i));
+        ties.push_back(ids);
+        details.push_back(OJ{{"applicants", ids}, {"places", t.places}, {"score", dec(t.score)},
+                             {"stage", t.shortlist ? "on-site review" : "quota"}, {"ref", opt(t.ref)}});
+      }
+      for (const auto& x : ar.others)
+        others.push_back(OJ{{"applicant", id_of(x.applicant)}, {"reason", x.reason}, {"ref", opt(x.ref)},
+                            {"score", x.score ? dec(*x.score) : OJ(nullptr)}});
+      awards.push_back(OJ{{"award", aw.id}, {"title", aw.title}, {"quota", aw.quota < 0 ? OJ(nullptr) : OJ(aw.quota)},
+                          {"open_places", ar.open_places < 0 ? OJ(nullptr) : OJ(ar.open_places)},
+                          {"may_be_vacant", aw.may_be_vacant},
+                          {"winners", winners}, {"nominees", nominees}, {"ties", ties}, {"tie_details", details},
+                          {"others", others}});
+    }
+    OJ extra = OJ::array();
+    for (const auto& ob : rk.other_bonuses) {
+      const ir::Bonus& b = p.bonuses[ob.bonus];
+      extra.push_back(OJ{{"applicant", id_of(ob.applicant)}, {"title", b.title}, {"bonus", money(ob.money)},
+                         {"bonus_unfixed", ob.money.unfixed}, {"ref", b.ref}, {"note", opt(ob.money.note)}});
+      if (!ob.money.amount)
+        not_fixed.push_back(OJ{{"applicant", id_of(ob.applicant)}, {"title", b.title}, {"unfixed", ob.money.unfixed},
+                               {"ref", b.ref}, {"note", ob.money.note}});
+    }
+    OJ j{{"policy", p.id}, {"cycle", cycle}, {"on", format_date(on)}, {"awards", awards}, {"other_bonuses", extra},
+         {"bonus_total", dec(rk.bonus_total)}, {"bonus_not_summed", not_fixed}};
+    out = j.dump(2) + "\n";
+  } else if (o.format == "csv") {
+    out = "award,applicant,name,outcome,score,bonus,reason,ref\n";
+    auto row = [&](const std::vector<std::string>& cells) {
+      std::string line;
+      for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_cell(cells[i]);
+      out += line + "\n";
+    };
+    for (const auto& ar : rk.awards) {
+      const std::string& aid = p.awards[ar.award].id;
+      for (const auto& w : ar.winners)
+        row({aid, id_of(w.applicant), applicants[w.applicant].name, w.repeat ? "winner (repeat)" : "winner",
+             format_decimal(w.score), w.bonus.amount ? format_decimal(*w.bonus.amount) : "", w.bonus.note, w.bonus.ref});
+      for (size_t i : ar.nominees) row({aid, id_of(i), applicants[i].name, "nominee", "", "", "", ""});
+      for (const auto& t : ar.ties)
+        for (size_t i : t.applicants)
+          row({aid, id_of(i), applicants[i].name, "tie", format_decimal(t.score), "",
+               fmt::format("tied for {} open place{} ({})", t.places, t.places == 1 ? "" : "s",
+                           t.shortlist ? "on-site review" : "quota"),
+               t.ref});
+      for (const auto& x : ar.others)
+        row({aid, id_of(x.applicant), applicants[x.applicant].name, "other", x.score ? format_decimal(*x.score) : "",
+             "", x.reason, x.ref});
+    }
+    for (const auto& ob : rk.other_bonuses) {
+      const ir::Bonus& b = p.bonuses[ob.bonus];
+      row({b.title, id_of(ob.applicant), applicants[ob.applicant].name, "other-level award", "",
+           ob.money.amount ? format_decimal(*ob.money.amount) : "", ob.money.note, b.ref});
+    }
+    row({"", "", "", "bonus total", "", format_decimal(rk.bonus_total),
+         rk.total_incomplete ? "amounts not fixed or unknown are not summed" : "", ""});
+  } else {
+    out = fmt::format("{} ({}): cycle {}, decided on {}\n", p.id, p.title, cycle, format_date(on));
+    auto who = [&](size_t i) {
+      return applicants[i].name.empty() ? id_of(i) : fmt::format("{} {}", id_of(i), applicants[i].name);
+    };
+    for (const auto& ar : rk.awards) {
+      const ir::Award& aw = p.awards[ar.award];
+      out += fmt::format("\n{} ({}){}\n", aw.id, aw.title, aw.quota < 0 ? "" : fmt::format(", quota {}", aw.quota));
+      out += ar.winners.empty() ? "  winners: none\n" : "  winners:\n";
+      size_t k = 0;
+      for (const auto& w : ar.winners) {
+        std::string bonus = money_text(w.bonus);
+        if (!w.bonus.ref.empty()) bonus += fmt::format(" ({})", w.bonus.ref);
+        if (!w.bonus.note.empty()) bonus += fmt::format(": {}", w.bonus.note);
+        out += fmt::format("    {}. {}  score {}{}  bonus {}\n", ++k, who(w.applicant), format_decimal(w.score),
+                           w.repeat ? "  repeat winner, outside the quota" : "", bonus);
+      }
+      if (!ar.nominees.empty()) {
+        std::string ns;
+        for (size_t i : ar.nominees) ns += (ns.empty() ? "" : ", ") + id_of(i);
+        out += fmt::format("  nominees ({}): {}\n", p.awards[nomination_of(p, ar.award)].id, ns);
+      }
+      for (const auto& t : ar.ties) {
+        std::string ts;
+        for (size_t i : t.applicants) ts += (ts.empty() ? "" : ", ") + id_of(i);
+        out += fmt::format("  tie at {} {} for {} place{} ({}): {}; the committee decides, the place{} stay{} open\n",
+                           t.shortlist ? "material score" : "total", format_decimal(t.score), t.places,
+                           t.places == 1 ? "" : "s", t.shortlist ? fmt::format("on-site review, {}", t.ref) : t.ref, ts,
+                           t.places == 1 ? "" : "s", t.places == 1 ? "s" : "");
+      }
+      if (ar.open_places > 0)
+        out += fmt::format("  open places: {} ({})\n", ar.open_places,
+                           aw.may_be_vacant ? "the award may stay vacant" : "the measure does not let them stay vacant");
+      if (!ar.others.empty()) out += "  others:\n";
+      for (const auto& x : ar.others)
+        out += fmt::format("    {}: {}{}{}\n", who(x.applicant), x.reason,
+                           x.score ? fmt::format(" (score {})", format_decimal(*x.score)) : "",
+                           x.ref.empty() ? "" : fmt::format(" [{}]", x.ref));
+    }
+    if (!rk.other_bonuses.empty()) {
+      out += fmt::format("\nawards of other levels won in {}:\n", cycle);
+      for (const auto& ob : rk.other_bonuses) {
+        const ir::Bonus& b = p.bonuses[ob.bonus];
+        out += fmt::format("  {}: {}  bonus {} ({}){}\n", who(ob.applicant), b.title, money_text(ob.money), b.ref,
+                           ob.money.note.empty() ? "" : ": " + ob.money.note);
+      }
+    }
+    out += fmt::format("\nbonus total {}: {} yuan{}\n", cycle, format_decimal(rk.bonus_total),
+                       rk.total_incomplete ? ", plus the amounts above that are not fixed or unknown (not summed)" : "");
+  }
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}
+
+}  // namespace award::cli

@@ -1,0 +1,355 @@
+// The words Award says to people, in English and in Chinese, side by side in
+// one table: every diagnostic's message and hint, and the command line's own
+// lines (verdicts, headings, summaries, usage errors). JSON output never comes
+// from here; it is a contract and does not change with the language.
+//
+// A text is a fmt format string; both languages take the same arguments, in
+// the same order (the Chinese may place them elsewhere with {0}, {1}, …).
+// tests/unit/messages_test.cpp checks that every entry has both languages and
+// that both take as many arguments. An entry whose Chinese is missing ("")
+// prints its English rather than nothing.
+//
+// It lives in runtime/, the library every other one links, so that the
+// runtime's text reports can use it too.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace award {
+
+enum class Lang { En, Zh };
+
+// Chinese terms follow the measures: 条 article, 项 item, 奖项 award, 事实 fact,
+// 判断 judgement, 办法 the policy. Names from the source are quoted “…”; text
+// the writer is to type stays in `…`.
+#define AWARD_MESSAGES(X)                                                                                             \
+  /* --- Parsing (compiler/parse.cpp) --- */                                                                          \
+  X(unexpected_eof, "unexpected end of file", "文件意外结束")                                                         \
+  X(unexpected_token, "unexpected {}", "此处不应出现{}")                                                              \
+  X(token_name, "name `{}`", "名称“{}”")                                                                              \
+  X(token_string, "string", "字符串")                                                                                 \
+  X(token_text_block, "text block", "文本块")                                                                         \
+  X(token_number, "number `{}`", "数字 {}")                                                                           \
+  X(token_date, "date `{}`", "日期 {}")                                                                               \
+  X(token_other, "`{}`", "“{}”")                                                                                      \
+  X(lexer_error, "{}", "无法识别的文本（{}）")                                                                        \
+  X(expected_a_name, "a name", "名称")                                                                                \
+  X(expected_a_string, "a string", "字符串")                                                                          \
+  X(expected_a_text_block, "a text block", "文本块")                                                                  \
+  X(expected_a_number, "a number", "数字")                                                                            \
+  X(expected_a_date, "a date", "日期")                                                                                \
+  X(expected_an_item_label, "an item label such as （一）", "项的编号，如（一）")                                     \
+  X(list_separator, ", ", "、")                                                                                       \
+  X(list_or, " or ", "或")                                                                                            \
+  X(hint_expected, "expected {}", "此处应为{}")                                                                       \
+  X(hint_expected_value, "expected a value, a fact or a condition here", "此处应为一个值、一项事实或一个条件")        \
+  X(hint_glued_keyword, "`{}` is a keyword only when a space follows it: write `{} {}`",                              \
+    "“{}”后面跟一个空格才是关键字：应写作 `{} {}`")                                                                   \
+  X(policy_id_spaces, "a policy id is written without spaces", "办法编号中不能有空格")                                \
+  X(hint_write, "write `{}`", "应写作 `{}`")                                                                          \
+  X(nesting_too_deep, "expression nested more than {} deep", "表达式嵌套超过 {} 层")                                  \
+  X(hint_split_condition, "split the condition into several rules or name its parts",                                 \
+    "把条件拆成几条规则，或为其中的部分命名")                                                                         \
+  X(keywords_mixed, "{} keyword `{}` in a file written with {} keywords",                                             \
+    "本文件使用{2}关键字，此处却是{0}关键字“{1}”")                                                                    \
+  X(keywords_english, "English", "英文")                                                                              \
+  X(keywords_chinese, "Chinese", "中文")                                                                              \
+  X(hint_one_keyword_set, "a file uses one set of keywords: write `{}`", "一个文件只用一套关键字：应写作“{}”")        \
+  X(note_first_keyword, "the file's first keyword, `{}`, sets the keywords",                                          \
+    "文件的第一个关键字“{}”决定了使用哪一套关键字")                                                                   \
+  X(source_too_large, "{} is larger than {} bytes (4 MiB), the largest policy Award reads",                           \
+    "{} 超过 {} 字节（4 MiB），这是 Award 能读取的办法文件的上限")                                                    \
+  X(hint_split_modules, "split the measure into modules with `use`", "用 `use` 把办法拆分为若干模块")                 \
+  X(binary_file, "{} is a binary file (it contains a NUL byte), not a policy",                                        \
+    "{} 是二进制文件（含有 NUL 字节），不是办法文件")                                                                 \
+  X(not_utf8, "{} is not valid UTF-8 (byte {} at offset {})", "{0} 不是有效的 UTF-8 文本（偏移 {2} 处的字节为 {1}）") \
+  X(hint_gbk, "the file looks GBK-encoded; convert it with `iconv -f GBK -t UTF-8`",                                  \
+    "该文件似乎是 GBK 编码，可用 `iconv -f GBK -t UTF-8` 转换")                                                       \
+  X(hint_save_utf8, "save the file as UTF-8", "请以 UTF-8 编码保存该文件")                                            \
+  X(unterminated_text_block, "unterminated text block", "文本块没有结束")                                             \
+  X(unterminated_string, "unterminated string", "字符串没有结束")                                                     \
+  X(hint_close_text_block, "close the text block with `\"\"\"`", "用 `\"\"\"` 结束文本块")                            \
+  X(hint_close_string, "close the string with `\"` on the same line", "在同一行内用 `\"` 结束字符串")                 \
+  X(unexpected_character, "unexpected character `{}`", "无法识别的字符“{}”")                                          \
+  X(parser_stopped, "the parser stopped: {}", "语法分析中止：{}")                                                     \
+  X(tree_unreadable, "could not read the syntax tree: {}", "无法读取语法树：{}")                                      \
+  /* --- Names, types and structure (compiler/check.cpp) --- */                                                       \
+  X(missing_policy_header, "a policy file starts with `policy ID \"title\" {{ … }}`",                                 \
+    "办法文件应以 `policy 编号 \"标题\" {{ … }}` 开头")                                                               \
+  X(hint_policy_header_example,                                                                                       \
+    "for example: policy daqing-2018 \"大庆市政府质量奖管理办法\" {{ issuer \"大庆市人民政府\" }}",                   \
+    "例如：policy daqing-2018 \"大庆市政府质量奖管理办法\" {{ issuer \"大庆市人民政府\" }}")                          \
+  X(missing_module_header, "a stdlib file starts with `module NAME`", "标准库文件应以 `module 名称` 开头")            \
+  X(rule_outside_article, "every rule belongs to an article", "每条规则都应属于某一条")                               \
+  X(hint_put_in_article, "put it inside `article 第N条 \"…\" {{ … }}`",                                               \
+    "把它放进 `article 第N条 \"…\" {{ … }}` 之中")                                                                    \
+  X(unknown_policy_setting, "unknown policy setting `{}`", "未知的办法设置“{}”")                                      \
+  X(unknown_award_setting, "unknown award setting `{}`", "未知的奖项设置“{}”")                                        \
+  X(unknown_bonus_condition, "unknown bonus condition `{}`", "未知的奖励条件“{}”")                                    \
+  X(unknown_consequence, "unknown consequence `{}`", "未知的撤销后果“{}”")                                            \
+  X(hint_did_you_mean, "did you mean `{}`?", "是否应为“{}”？")                                                        \
+  X(hint_known_settings, "known settings: {}", "可用的设置：{}")                                                      \
+  X(hint_known, "known: {}", "可用的有：{}")                                                                          \
+  X(setting_takes_date, "`{}` takes a date such as 2018-11-01", "“{}”的值应为日期，如 2018-11-01")                    \
+  X(unknown_calendar, "`calendar` names one regional calendar of stdlib/calendar/, not `{}`",                         \
+    "`calendar` 应为 stdlib/calendar/ 中的一种地区日历，而不是“{}”")                                                  \
+  X(hint_known_calendars, "known: national, xinjiang", "可用的有：national、xinjiang")                                \
+  X(unknown_module, "no stdlib module `{}`", "标准库中没有模块“{}”")                                                  \
+  X(declared_twice, "`{}` is declared twice", "“{}”重复声明")                                                         \
+  X(enum_member_twice, "`{}` is listed twice in enum `{}`", "“{}”在枚举“{}”中重复列出")                               \
+  X(field_declared_twice, "field `{}` is declared twice", "字段“{}”重复声明")                                         \
+  X(bounds_not_numeric, "bounds `in {}..{}` apply to number or money fields, and `{}` is {}",                         \
+    "取值范围 `in {}..{}` 只适用于数字或金额字段，而“{}”是{}")                                                        \
+  X(bounds_not_range, "`in {}..{}` is not a range of numbers from low to high", "`in {}..{}` 不是由小到大的数值范围") \
+  X(unknown_type, "unknown type `{}`", "未知的类型“{}”")                                                              \
+  X(award_declared_twice, "award `{}` is declared twice", "奖项“{}”重复声明")                                         \
+  X(note_first_declared, "first declared here", "首次声明于此")                                                       \
+  X(award_subject, "an award is `for organization` or `for individual`, not `{}`",                                    \
+    "奖项的对象应为 `for organization` 或 `for individual`，而不是“{}”")                                              \
+  X(no_subject_record, "no `{}` record is declared; add `use applicant`", "没有声明“{}”记录；请加上 `use applicant`") \
+  X(setting_takes, "`{}` takes {}", "“{}”的值应为{}")                                                                 \
+  X(takes_a_value, "a value", "一个值")                                                                               \
+  X(takes_official_name, "the award's official name as a string", "用字符串写出的奖项正式名称")                       \
+  X(takes_years, "a number of years, such as `2 years`", "年数，如 `2 years`")                                        \
+  X(takes_whole_number, "a whole number of winners", "获奖名额（整数）")                                              \
+  X(takes_true_false, "`true` or `false`", "`true` 或 `false`")                                                       \
+  X(no_such_award, "no award `{}` in this policy", "本办法中没有奖项“{}”")                                            \
+  X(hint_declare_award, "declare it with `award ID \"title\" for organization {{ … }}`",                              \
+    "用 `award 编号 \"名称\" for organization {{ … }}` 声明它")                                                       \
+  X(hint_awards, "awards: {}", "已有的奖项：{}")                                                                      \
+  X(article_twice, "article {} is written twice", "{}重复出现")                                                       \
+  X(item_twice, "item {} of {} is written twice", "{1}{0}重复出现")                                                   \
+  X(note_first_written, "first written here", "首次出现于此")                                                         \
+  X(article_empty, "article {} has no text and no rule", "{}既无条文，也无规则")                                      \
+  X(hint_give_article_text, "give its text, as the measure prints it, in a string or a \"\"\"text block\"\"\"",       \
+    "照办法原文写出条文，放在字符串或 \"\"\"文本块\"\"\" 中")                                                         \
+  X(no_award_declared, "the policy declares no award, so no rule can apply", "本办法没有声明奖项，规则无从适用")      \
+  X(hint_declare_award_example,                                                                                       \
+    "declare one in the article that creates it: award quality \"质量奖\" for organization {{ … }}",                  \
+    "在设立奖项的那一条中声明：award quality \"质量奖\" for organization {{ … }}")                                    \
+  X(mixed_subjects, "this rule would apply to {} (for organizations) and {} (for individuals)",                       \
+    "这条规则会同时适用于 {}（面向组织）和 {}（面向个人）")                                                           \
+  X(hint_say_which_awards, "say which awards the article or item is for: `for {}` or `for {}`",                       \
+    "写明该条或该项适用于哪些奖项：`for {}` 或 `for {}`")                                                             \
+  X(judgement_twice, "judgement `{}` is declared twice", "判断“{}”重复声明")                                          \
+  X(bonus_not_money, "a bonus is an amount of money, such as `800000 yuan`", "奖励应为金额，如 `800000 yuan`")        \
+  X(given_twice, "`{}` is given twice for award `{}`",\
+    "奖项“{1}”的 `{0}` 写了两次")\
+  X(hint_keep_one, "keep one, in the article that says it",\
+    "只保留一处，写在规定它的条款里")\
+  X(note_first_given, "first given here",\
+    "首次写于此")\
+  X(not_a_scheme, "stdlib module `{}` is not a scoring scheme",\
+    "标准库模块“{}”不是评分标准")\
+  X(hint_scheme_shape, "a scheme declares `record {} {{ category: number in 0..MAX \"title\" … }}`",\
+    "评分标准应声明 `record {} {{ category: number in 0..MAX \"title\" … }}`")\
+  X(scheme_no_category, "scoring scheme `{}` declares no category with a maximum",\
+    "评分标准“{}”没有声明带满分的类目")\
+  X(not_a_weight, "`{}%` is not a weight",\
+    "`{}%` 不是有效的权重")\
+  X(unknown_score, "unknown score `{}`",\
+    "未知的评分“{}”")\
+  X(hint_scores_known, "scores are `material` (材料评审) and `site` (现场评审)",\
+    "评分有 `material`（材料评审）和 `site`（现场评审）")\
+  X(weighted_twice, "`{}` is weighted twice",\
+    "“{}”的权重写了两次")\
+  X(hint_one_weight, "give each score one weight: material 30% + site 70%",\
+    "每项评分只写一个权重：material 30% + site 70%")\
+  X(weights_sum, "the weights add up to {}%, not 100%",\
+    "权重合计为 {}%，不是 100%")\
+  X(hint_weights_example, "for example: score quality: material 30% + site 70%",\
+    "例如：score quality: material 30% + site 70%")\
+  X(minimum_range, "a minimum total lies within 0..{}, not `{}`",\
+    "最低总分应在 0..{} 之内，而不是 `{}`")\
+  X(shortlist_places, "on-site review places are a whole number from 1, not `{}`",\
+    "现场评审名额应为不小于 1 的整数，而不是 `{}`")\
+  X(unknown_repeat_flag, "unknown consequence for repeat winners `{}`",\
+    "未知的再次获奖处理“{}”")\
+  X(hint_bonus_words, "or, when the measure fixes no amount, its words: \"按市对区现行财政体制给予奖励\"",              \
+    "办法未定金额时，写其原文：\"按市对区现行财政体制给予奖励\"")                                                   \
+  X(revocation_mixed, "a revocation reads one kind of record; write one for organizations and one for individuals",   \
+    "一条撤销规则只读取一种记录；请为组织和个人分别写一条")                                                           \
+  X(ban_takes_period, "`ban` takes a period, such as `ban 5 years`", "`ban` 后应为期限，如 `ban 5 years`")            \
+  X(expected_period, "expected a period, such as `7 days`, `5 working days` or `10 years`",                           \
+    "此处应为期限，如 `7 days`、`5 working days` 或 `10 years`")                                                      \
+  X(period_whole, "a period counts whole days, months or years", "期限以整日、整月或整年计")                          \
+  X(not_a_condition, "this is {}, but a condition must be true or false", "这是{}，但条件只能为真或假")               \
+  X(hint_compare_it, "compare it: `… >= 3`", "请加以比较：`… >= 3`")                                                  \
+  X(not_enum_value, "`{}` is not a value of `{}`", "“{}”不是“{}”的取值")                                              \
+  X(hint_values, "values: {}", "可选的取值：{}")                                                                      \
+  X(unknown_fact, "unknown fact `{}`", "未知的事实“{}”")                                                              \
+  X(hint_awarded_on, "`awarded_on` is the award date, known only in `revoke … when` conditions",                      \
+    "`awarded_on` 是获奖日期，只能用于 `revoke … when` 的条件中")                                                     \
+  X(no_field_of_kind, "`{}` is {}, which has no field `{}`", "“{}”是{}，没有字段“{}”")                                \
+  X(no_field, "`{}` has no field `{}`", "“{}”没有字段“{}”")                                                           \
+  X(cannot_operate, "cannot {} {} and {}", "无法将{1}与{2}{0}")                                                       \
+  X(verb_add, "add", "相加")                                                                                          \
+  X(verb_subtract, "subtract", "相减")                                                                                \
+  X(verb_multiply, "multiply", "相乘")                                                                                \
+  X(verb_divide, "divide", "相除")                                                                                    \
+  X(verb_compare, "compare", "比较")                                                                                  \
+  X(hint_in_yuan, "write the amount in yuan: `{} yuan`", "金额应写明以元为单位：`{} yuan`")                           \
+  X(hint_both_money, "both sides must be money, or both numbers", "两边须同为金额，或同为数字")                       \
+  X(hint_give_unit, "give the unit: `{} years`", "请写明单位：`{} years`")                                            \
+  X(hint_dates_unquoted, "write dates without quotes: 2018-11-01", "日期不加引号：2018-11-01")                        \
+  X(unordered_enum, "`{}` has no order, so it can only be compared with == and !=",                                   \
+    "“{}”的取值没有先后之分，只能用 == 和 != 比较")                                                                   \
+  X(hint_declare_ordered, "declare it `ordered` if its values have a rank",                                           \
+    "如果其取值有高低之分，请声明为 `ordered`")                                                                       \
+  X(hint_compare_fields, "compare their fields, or use `in` / `overlaps`",                                            \
+    "请比较它们的字段，或使用 `in` / `overlaps`")                                                                     \
+  X(not_a_list, "`{}` is {}, not a list", "“{}”是{}，不是列表")                                                       \
+  X(hint_quantifiers, "`any`, `no`, `all` and `count` go over lists such as `incidents`",                             \
+    "`any`、`no`、`all` 和 `count` 作用于列表，如 `incidents`")                                                       \
+  X(inexact_number, "`{}` is not a number Award can hold exactly", "“{}”不是 Award 能精确表示的数字")                 \
+  X(inexact_amount, "`{}` is not an amount Award can hold exactly", "“{}”不是 Award 能精确表示的金额")                \
+  X(not_a_calendar_date, "{} is not a date in the calendar", "{} 不是日历上的日期")                                   \
+  X(year_takes_one_date, "`year` takes one date", "`year` 只接受一个日期")                                            \
+  X(year_takes_date, "`year` takes a date, not {}", "`year` 的参数应为日期，而不是{}")                                \
+  X(unknown_function, "unknown function `{}`", "未知的函数“{}”")                                                      \
+  X(hint_functions, "functions: year(date)", "可用的函数：year(date)")                                                \
+  X(set_element_mismatch, "this set holds {}, but this is {}", "这个集合中是{}，但这是{}")                            \
+  X(empty_set, "an empty set has no type here", "此处的空集合无法确定类型")                                           \
+  X(cannot_negate, "cannot negate {}", "不能对{}取负")                                                                \
+  X(within_form, "`within` reads: DATE within PERIOD before|after DATE",                                              \
+    "`within` 的写法是：日期 within 期限 before|after 日期")                                                          \
+  X(hint_within_example, "for example: date within 3 years before today", "例如：date within 3 years before today")   \
+  X(is_set_not_fact, "`is set` asks whether a fact was given; this is not a fact",                                    \
+    "`is set` 用于询问某项事实是否已提供；这里不是事实")                                                              \
+  X(in_needs_list, "`in` needs a list or a set such as {{a, b}}, not {}",                                             \
+    "`in` 的右边应为列表或集合，如 {{a, b}}，而不是{}")                                                               \
+  X(cannot_be_in, "{} cannot be in {}", "{}不可能属于{}")                                                             \
+  X(overlaps_kinds, "`overlaps` compares two lists of one kind, not {} and {}",                                       \
+    "`overlaps` 比较两个同类的列表，而不是{}和{}")                                                                    \
+  X(branches_differ, "the branches differ: {} and {}", "两个分支的类型不同：{}和{}")                                  \
+  X(not_json, "`{}` is not a JSON value", "“{}”不是 JSON 值")                                                         \
+  X(hint_quote_text, "quote text: \"…\"", "文本应加引号：\"…\"")                                                      \
+  X(fixture_unreadable, "cannot read fixture {}: {}", "无法读取测试数据文件 {}：{}")                                  \
+  X(fixture_not_object, "fixture {} is not one JSON object", "测试数据文件 {} 不是单个 JSON 对象")                    \
+  X(test_no_date, "test \"{}\" gives no reference date", "测试“{}”没有给出评价日期")                                  \
+  X(hint_add_on, "add `on 2024-06-30`", "请加上 `on 2024-06-30`")                                                     \
+  X(test_expects_nothing, "test \"{}\" expects nothing", "测试“{}”没有写出预期结论")                                  \
+  X(hint_add_expect, "add `expect AWARD eligible|ineligible|undetermined`",                                           \
+    "请加上 `expect 奖项 eligible|ineligible|undetermined`")                                                          \
+  X(not_a_verdict, "`{}` is not a verdict", "“{}”不是结论")                                                           \
+  X(hint_verdicts, "verdicts: eligible, ineligible, undetermined", "结论可为：eligible、ineligible、undetermined")    \
+  X(no_rule_at, "no article item {} carries a rule in this policy", "本办法中{}没有规则")                             \
+  X(cannot_read, "cannot read {}: {}", "无法读取 {}：{}")                                                             \
+  /* the kinds of values, as a message names them */                                                                  \
+  X(type_error, "an error", "错误")                                                                                   \
+  X(type_bool, "yes/no value", "是非值")                                                                              \
+  X(type_number, "number", "数字")                                                                                    \
+  X(type_money, "amount of money", "金额")                                                                            \
+  X(type_text, "text", "文本")                                                                                        \
+  X(type_date, "date", "日期")                                                                                        \
+  X(type_period, "period", "期限")                                                                                    \
+  X(type_elapsed, "time between two dates", "两个日期之间的时长")                                                     \
+  X(type_record, "{} record", "“{}”记录")                                                                             \
+  X(type_list, "list of {}", "{}列表")                                                                                \
+  X(a_type, "a {}", "{}")                                                                                             \
+  X(an_type, "an {}", "{}")                                                                                           \
+  X(the_elapsed, "the time between two dates", "两个日期之间的时长")                                                  \
+  X(an_enum_value, "a `{}` value", "“{}”的取值")                                                                      \
+  /* --- The command line (cli/, runtime/report.cpp) --- */                                                           \
+  X(verdict_eligible, "eligible", "符合")                                                                             \
+  X(verdict_ineligible, "ineligible", "不符合")                                                                       \
+  X(verdict_undetermined, "undetermined", "待定")                                                                     \
+  X(award_verdict, "  {} ({}): {}\n", "  {}（{}）：{}\n")                                                             \
+  X(does_not_apply, "  (does not apply)", "  （不适用）")                                                             \
+  X(judgement_line, "judgement {}: {}", "判断 {}：{}")                                                                \
+  X(missing_facts, "    missing facts: {}\n", "    缺少的事实：{}\n")                                                 \
+  X(judgements_owed, "    judgements owed:\n", "    尚待作出的判断：\n")                                              \
+  X(eval_heading, "{} ({}) on {}\n", "{}（{}），评价日 {}\n")                                                         \
+  X(record_at, "{} (record {})", "{}（第 {} 条记录）")                                                                \
+  X(eval_summary, "{} in, {} out, {}\n", "读入 {}，得出 {}，{}\n")                                                    \
+  X(one_record, "{} record", "{} 条记录")                                                                             \
+  X(many_records, "{} records", "{} 条记录")                                                                          \
+  X(one_result, "{} result", "{} 个结论")                                                                             \
+  X(many_results, "{} results", "{} 个结论")                                                                          \
+  X(one_error, "{} error", "{} 个错误")                                                                               \
+  X(many_errors, "{} errors", "{} 个错误")                                                                            \
+  X(one_warning, "{} warning", "{} 个警告")                                                                           \
+  X(many_warnings, "{} warnings", "{} 个警告")                                                                        \
+  X(one_file, "{} file", "{} 个文件")                                                                                 \
+  X(many_files, "{} files", "{} 个文件")                                                                              \
+  X(check_summary, "{} checked: {}, {}\n", "已检查 {}：{}，{}\n")                                                     \
+  X(test_summary, "{} passed, {} failed\n", "{} 通过，{} 失败\n")                                                     \
+  X(test_ok, "ok   {} \"{}\"\n", "通过 {} “{}”\n")                                                                    \
+  X(test_failed, "FAIL {} \"{}\"\n", "失败 {} “{}”\n")                                                                \
+  X(test_does_not_compile, "FAIL {}: does not compile\n", "失败 {}：无法编译\n")                                      \
+  X(test_bad_facts, "FAIL {} \"{}\": the facts are bad: {}\n", "失败 {} “{}”：事实有误：{}\n")                        \
+  X(test_expected_got, "    {}: expected {}{}, got {}{}\n", "    {}：预期{}{}，实际{}{}\n")                           \
+  X(test_because, " because {}", "，依据 {}")                                                                         \
+  X(test_no_refs, "none", "无")                                                                                       \
+  X(no_working_days, "cannot count working days in {}: {}", "无法计算 {} 年的工作日：{}")                             \
+  X(usage_eval_inputs, "award eval: give a policy (.award, or a folder of them) and then applicant records\n",        \
+    "award eval：请先给出办法（.award 文件或其所在的文件夹），再给出申请人记录\n")                                    \
+  X(usage_eval_several,                                                                                               \
+    "award eval: with several policies the output is one table; "                                                      \
+    "--explain, --award and --format jsonl take one policy\n",                                                        \
+    "award eval：给出多个办法时输出为一张表；--explain、--award 和 --format jsonl 只能用于一个办法\n")                \
+  X(usage_no_award, "award {}: {} has no award `{}` (awards: {})\n",                                                  \
+    "award {}：{} 中没有奖项“{}”（已有的奖项：{}）\n")                                                                \
+  X(usage_bad_date_option, "award {}: {} `{}` is not a date YYYY-MM-DD in the calendar\n",                            \
+    "award {}：{} “{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                         \
+  X(usage_bad_date, "award {}: `{}` is not a date YYYY-MM-DD in the calendar\n",                                      \
+    "award {}：“{}”不是日历上的日期（格式 YYYY-MM-DD）\n")                                                            \
+  X(usage_on_before_award, "award status: --on {} is before the award on {}\n",                                       \
+    "award status：--on {} 早于获奖日期 {}\n")                                                                        \
+  X(usage_timeline_dates, "award timeline: give --start DATE, --awarded-on DATE, or both\n",                          \
+    "award timeline：请给出 --start 日期、--awarded-on 日期，或两者都给出\n")                                         \
+  X(usage_bad_amount, "award calendar: `{}` is not an amount such as 5wd (working days) or 10d (days)\n",             \
+    "award calendar：“{}”不是天数，应写作如 5wd（工作日）或 10d（自然日）\n")                                         \
+  X(usage_no_such_path, "{}: no such file or directory", "{}：没有这个文件或文件夹")                                  \
+  X(internal_error, "award: internal error: {}\n", "award：内部错误：{}\n")                                           \
+  X(cannot_write_stdout, "award: could not write to standard output\n", "award：无法写入标准输出\n")
+
+enum class Msg {
+#define X(id, en, zh) id,
+  AWARD_MESSAGES(X)
+#undef X
+};
+
+struct MessageText {
+  const char* id;
+  const char* en;
+  const char* zh;
+};
+
+// Every entry, in table order (for the tests and the documentation).
+std::span<const MessageText> all_messages();
+
+// The language the process speaks. It is set once, before any work starts
+// (by `award` from --lang or the locale; by the language server from the
+// client's locale) and only read after.
+Lang language();
+void set_language(Lang lang);
+
+// "zh" and "en"; nullopt for anything else.
+std::optional<Lang> parse_language(std::string_view name);
+
+// The locale's language: the first of LC_ALL, LC_MESSAGES and LANG that is set
+// and not empty decides; a value starting with "zh" is Chinese, any other English.
+Lang language_from_locale(const char* lc_all, const char* lc_messages, const char* lang);
+Lang language_from_environment();
+
+// The format string of a message in a language; the English one when the
+// Chinese is missing.
+const char* message_format(const MessageText& t, Lang lang);
+const char* message_format(Msg m, Lang lang);
+
+// A message in the current language, its arguments filled in.
+template <class... Args>
+std::string tr(Msg m, const Args&... args) {
+  return fmt::format(fmt::runtime(message_format(m, language())), args...);
+}
+
+// "1 record" / "3 records" / "3 条记录".
+inline std::string counted(size_t n, Msg one, Msg many) { return tr(n == 1 ? one : many, n); }
+
+}  // namespace award

@@ -1,0 +1,231 @@
+// The message catalogue (runtime/messages.h): every text in both languages,
+// taking the same arguments; the language chosen from the locale; and every
+// diagnostic of the sources taking its words from the catalogue, so that one
+// added later in English alone is named here instead of printing English in a
+// Chinese run.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <fmt/args.h>
+#include <sstream>
+
+#include "runtime/messages.h"
+#include "support.h"
+
+using namespace award;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The number of replacement fields of a format string; {{ and }} are braces.
+size_t placeholders(std::string_view f) {
+  size_t n = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] == '{' && i + 1 < f.size() && f[i + 1] == '{') { ++i; continue; }
+    if (f[i] == '{') ++n;
+  }
+  return n;
+}
+
+// English prose outside `code` and {fields}: a text with it must have Chinese
+// words of its own, not a copy of the English.
+bool has_prose(std::string_view f) {
+  bool code = false;
+  int field = 0;
+  for (char c : f) {
+    if (c == '`') code = !code;
+    else if (c == '{') ++field;
+    else if (c == '}') field = field > 0 ? field - 1 : 0;
+    else if (!code && !field && std::isalpha(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+// Fills a format string with n arguments; throws fmt::format_error when it
+// names one beyond them or is malformed.
+std::string fill(const char* f, size_t n) {
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
+  for (size_t i = 0; i < n; ++i) args.push_back(fmt::format("<{}>", i));
+  return fmt::vformat(f, args);
+}
+
+struct LanguageGuard {
+  Lang saved = language();
+  ~LanguageGuard() { set_language(saved); }
+};
+
+}  // namespace
+
+TEST_CASE("every message has English and Chinese taking the same arguments", "[messages]") {
+  REQUIRE(all_messages().size() > 100);
+  for (const MessageText& m : all_messages()) {
+    INFO("message " << m.id << ": \"" << m.en << "\" / \"" << m.zh << "\"");
+    CHECK(*m.en != '\0');
+    CHECK(*m.zh != '\0');
+    CHECK(placeholders(m.en) == placeholders(m.zh));
+    if (has_prose(m.en)) CHECK(std::string(m.en) != m.zh);
+    size_t n = placeholders(m.en);
+    std::string en, zh;
+    CHECK_NOTHROW(en = fill(m.en, n));
+    CHECK_NOTHROW(zh = fill(m.zh, n));
+    // every argument appears in both: the Chinese may reorder, not drop
+    for (size_t i = 0; i < n; ++i) {
+      std::string arg = fmt::format("<{}>", i);
+      CHECK(en.find(arg) != std::string::npos);
+      CHECK(zh.find(arg) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a message missing its Chinese prints its English, not nothing", "[messages]") {
+  // the table has none missing (the test above fails on one), but a merge may
+  // bring one before its Chinese is written
+  const MessageText english_only{"new_message", "rank {} is given twice", ""};
+  CHECK(std::string(message_format(english_only, Lang::Zh)) == "rank {} is given twice");
+  CHECK(std::string(message_format(english_only, Lang::En)) == "rank {} is given twice");
+  // and the table's entries are found by their Msg
+  for (const MessageText& m : all_messages()) {
+    auto id = static_cast<Msg>(&m - all_messages().data());
+    CHECK(std::string(message_format(id, Lang::En)) == m.en);
+    CHECK(std::string(message_format(id, Lang::Zh)) == m.zh);
+  }
+  LanguageGuard guard;
+  set_language(Lang::Zh);
+  CHECK(tr(Msg::unknown_fact, "x") == "未知的事实“x”");
+  set_language(Lang::En);
+  CHECK(tr(Msg::unknown_fact, "x") == "unknown fact `x`");
+}
+
+TEST_CASE("the language: --lang values and the locale", "[messages]") {
+  CHECK(parse_language("zh") == Lang::Zh);
+  CHECK(parse_language("en") == Lang::En);
+  CHECK_FALSE(parse_language("fr").has_value());
+  CHECK_FALSE(parse_language("ZH").has_value());
+  CHECK_FALSE(parse_language("").has_value());
+  // LC_ALL, then LC_MESSAGES, then LANG; the first set and not empty decides
+  CHECK(language_from_locale(nullptr, nullptr, "zh_CN.UTF-8") == Lang::Zh);
+  CHECK(language_from_locale(nullptr, nullptr, "C") == Lang::En);
+  CHECK(language_from_locale(nullptr, nullptr, nullptr) == Lang::En);
+  CHECK(language_from_locale("C.UTF-8", nullptr, "zh_CN.UTF-8") == Lang::En);
+  CHECK(language_from_locale("", "zh_TW.UTF-8", "en_US.UTF-8") == Lang::Zh);
+  CHECK(language_from_locale("", "", "zh") == Lang::Zh);
+  CHECK(language_from_locale("en_US.UTF-8", "zh_CN.UTF-8", nullptr) == Lang::En);
+}
+
+TEST_CASE("a diagnostic speaks the language it is made in", "[messages][diagnostics]") {
+  LanguageGuard guard;
+  const std::string src = "policy g-1 \"golden\" { }\nuse applicant\narticle 第一条 \"\" {\n"
+                          "  award quality \"质量奖\" for organization\n  require registred_on <= today\n}\n";
+  set_language(Lang::En);
+  std::string en = test::rendered(compile_source("a.award", src));
+  set_language(Lang::Zh);
+  std::string zh = test::rendered(compile_source("a.award", src));
+  CHECK(en.find("error[E200]: unknown fact `registred_on`") != std::string::npos);
+  CHECK(en.find("  hint: did you mean `registered_on`?") != std::string::npos);
+  CHECK(zh.find("error[E200]: 未知的事实“registred_on”") != std::string::npos);
+  CHECK(zh.find("  hint: 是否应为“registered_on”？") != std::string::npos);
+  // the place, the source line and the caret do not change
+  auto tail = [](const std::string& s) { return s.substr(s.find('\n')); };
+  CHECK(en.substr(0, en.find("error")) == zh.substr(0, zh.find("error")));
+  CHECK(tail(en).substr(0, tail(en).find("hint")) == tail(zh).substr(0, tail(zh).find("hint")));
+}
+
+// --- Every diagnostic takes its words from the catalogue --------------------
+//
+// A call `….error(Code::…, RANGE, MESSAGE, HINT)` or `….warning(…)`, and a note
+// `notes.push_back({RANGE, MESSAGE})`, whose MESSAGE or HINT writes English
+// itself (a string literal or fmt::format outside tr(…)) is named here with
+// its file and line. A message passed in a variable is not seen; the variable
+// is then to be filled with tr(…) too.
+
+namespace {
+
+// The arguments of the call (or braced list) opening at `open`, split at top-level commas,
+// skipping string and character literals.
+std::vector<std::string> call_arguments(const std::string& s, size_t open) {
+  std::vector<std::string> args(1);
+  int depth = 0;
+  for (size_t i = open; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < s.size() && s[j] != c) j += s[j] == '\\' ? 2 : 1;
+      if (depth > 0) args.back() += s.substr(i, j + 1 - i);
+      i = j;
+      continue;
+    }
+    if (c == '(' || c == '{' || c == '[') {
+      if (depth++ == 0) continue;
+    } else if (c == ')' || c == '}' || c == ']') {
+      if (--depth == 0) return args;
+    } else if (c == ',' && depth == 1) {
+      args.emplace_back();
+      continue;
+    }
+    args.back() += c;
+  }
+  return args;
+}
+
+// The text of an argument with every tr(…) call removed.
+std::string outside_tr(const std::string& a) {
+  std::string out;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a.compare(i, 3, "tr(") == 0 && (i == 0 || !(std::isalnum(static_cast<unsigned char>(a[i - 1])) || a[i - 1] == '_'))) {
+      int depth = 0;
+      for (size_t j = i + 2; j < a.size(); ++j) {
+        if (a[j] == '"') { do ++j; while (j < a.size() && a[j] != '"'); continue; }
+        if (a[j] == '(') ++depth;
+        if (a[j] == ')' && --depth == 0) { i = j; break; }
+      }
+      continue;
+    }
+    out += a[i];
+  }
+  return out;
+}
+
+bool writes_english(const std::string& arg) {
+  std::string rest = outside_tr(arg);
+  if (rest.find("fmt::format(") != std::string::npos) return true;
+  for (size_t i = rest.find('"'); i != std::string::npos; i = rest.find('"', i + 2))
+    if (i + 1 < rest.size() && rest[i + 1] != '"') return true;  // a literal other than ""
+  return false;
+}
+
+size_t line_of(const std::string& s, size_t at) { return 1 + std::count(s.begin(), s.begin() + at, '\n'); }
+
+}  // namespace
+
+TEST_CASE("every diagnostic in the sources takes its words from the catalogue", "[messages]") {
+  std::vector<std::string> untranslated;
+  size_t calls = 0;
+  for (const char* dir : {"compiler", "runtime", "cli", "lsp"}) {
+    for (const auto& e : fs::directory_iterator(fs::path(AWARD_SOURCE_DIR) / dir)) {
+      if (e.path().extension() != ".cpp") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string s = ss.str();
+      auto check_call = [&](const std::string& needle, size_t first_text_arg) {
+        for (size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1)) {
+          ++calls;
+          size_t open = needle.back() == '{' ? needle.size() - 1 : needle.find('(');
+          std::vector<std::string> args = call_arguments(s, at + open);
+          for (size_t k = first_text_arg; k < args.size() && k < first_text_arg + 2; ++k)
+            if (writes_english(args[k]))
+              untranslated.push_back(fmt::format("{}/{}:{}: {}", dir, e.path().filename().string(), line_of(s, at), args[k]));
+        }
+      };
+      check_call("error(Code::", 2);
+      check_call("warning(Code::", 2);
+      check_call("notes.push_back({", 1);
+      check_call("notes.push_back(Note{", 1);
+    }
+  }
+  CHECK(calls > 70);
+  INFO("diagnostics written in English alone (add an entry to runtime/messages.h and call tr()):");
+  for (const auto& u : untranslated) UNSCOPED_INFO(u);
+  CHECK(untranslated.empty());
+}
