@@ -469,6 +469,25 @@ std::optional<Witness> WitnessSearch::find(const Change& c) {
   return std::nullopt;
 }
 
+std::optional<std::pair<std::string, std::string>> WitnessSearch::ranked(const std::vector<std::string>& records_json,
+                                                                         const std::string& award) {
+  Impl& m = *impl_;
+  int32_t ao = m.o.find_award(award), an = m.n.find_award(award);
+  if (ao < 0 || an < 0) return std::nullopt;
+  std::vector<RankApplicant> xo, xn;
+  for (const auto& text : records_json) {
+    auto j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    auto a = m.applicant(m.o, m.eo, m.lo, m.so, j);
+    auto b = m.applicant(m.n, m.en, m.ln, m.sn, j);
+    if (!a || !b) return std::nullopt;
+    xo.push_back(std::move(*a));
+    xn.push_back(std::move(*b));
+  }
+  int cycle = civil(m.on).year;
+  return std::make_pair(Impl::outcome(rank(m.o, xo, cycle), ao, 0).status, Impl::outcome(rank(m.n, xn, cycle), an, 0).status);
+}
+
 std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::string& why) {
   Impl& m = *impl_;
   size_t start = m.evaluations;
@@ -523,6 +542,7 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
       RankingWitness w;
       w.award = id;
       w.record_json = recs[0].dump();
+      for (size_t k = 1; k < recs.size(); ++k) w.others_json.push_back(recs[k].dump());
       w.old_outcome = r.o.shown;
       w.new_outcome = r.n.shown;
       w.others = std::move(others);

@@ -43,6 +43,7 @@ struct RankingWitness {
   std::string record_json;             // the applicant the outcomes are about
   std::string old_outcome, new_outcome;  // "wins", "does not win: below the minimum total 610 (四（二）)", …
   std::string others;                  // the other applicants ranked with it, described; "" when alone
+  std::vector<std::string> others_json;  // their records
   size_t rankings = 0;                 // how many rankings the search ran
 };
 
@@ -55,6 +56,12 @@ class WitnessSearch {
   // A witness for a change of category scoring; nullopt with `why` saying why
   // none is given (a kind of change this search does not witness, or none found).
   std::optional<RankingWitness> find_ranking(const Change& c, std::string& why);
+
+  // The outcomes (wins, is nominated, tied, does not win) of the first record
+  // for one award when the records are ranked under each policy; nullopt when
+  // a record cannot be read.
+  std::optional<std::pair<std::string, std::string>> ranked(const std::vector<std::string>& records_json,
+                                                            const std::string& award);
 
   // The verdicts of one record (JSON) for one award under both policies;
   // nullopt when the record cannot be read.
