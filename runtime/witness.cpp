@@ -8,6 +8,7 @@
 #include "runtime/calendars.h"
 #include "runtime/facts.h"
 #include "runtime/rank.h"
+#include "runtime/timeline.h"
 
 namespace award {
 
@@ -306,6 +307,16 @@ struct WitnessSearch::Impl {
     if (auto sc = rec.find("scores"); sc != rec.end())
       for (auto [key, slot] : {std::pair{"material", &x.material}, {"site", &x.site}, {"total", &x.total}})
         if (auto v = sc->find(key); v != sc->end()) *slot = parse_decimal(v->dump());
+    if (auto h = rec.find("award_history"); h != rec.end() && h->is_array()) {  // as award rank reads it
+      x.history.emplace();
+      for (const auto& e : *h) {
+        RankHistory rh;
+        rh.title = e.value("title", "");
+        if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) rh.awarded_on = parse_date(d->get<std::string>());
+        rh.revoked = e.contains("revoked_on") && !e["revoked_on"].is_null();
+        x.history->push_back(std::move(rh));
+      }
+    }
     for (size_t a = 0; a < p.awards.size(); ++a) {
       AwardOutcome out = ev.decide(static_cast<int32_t>(a), s);
       RankApplicant::Candidacy c;
@@ -492,12 +503,11 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
   Impl& m = *impl_;
   size_t start = m.evaluations;
   const std::string& kind = c.provision;
-  if (kind != "minimum" && kind != "weights" && kind != "shortlist" && kind != "quota") {
-    why = kind == "repeat" ? "the search builds no award history, so it cannot rank a repeat winner"
-                           : "the search does not witness this kind of change";
+  if (kind != "minimum" && kind != "weights" && kind != "shortlist" && kind != "quota" && kind != "repeat") {
+    why = "the search does not witness this kind of change";
     return std::nullopt;
   }
-  why = "no record the search built is eligible for the award under both policies";
+  why = "the award is not in both policies for the same kind of applicant";
   auto max_of = [](const ir::Policy& p) { return p.scoring ? p.scoring->max : Decimal::from_int(1000); };
   Decimal max = std::min(max_of(m.o), max_of(m.n));
   int cycle = civil(m.on).year;
@@ -509,7 +519,10 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
     // an eligible applicant under both, the base of every record below
     std::vector<Coord> cs = m.coords_for(award.subject);
     auto e = m.climb(cs, award.subject_name, ao, an);
-    if (!e.ok || e.vo != Verdict::Eligible || e.vn != Verdict::Eligible) continue;
+    if (!e.ok || e.vo != Verdict::Eligible || e.vn != Verdict::Eligible) {
+      why = "no record the search built is eligible for the award under both policies";
+      continue;
+    }
     const json base = m.build(cs, award.subject_name, {});
     auto with_scores = [&](const std::string& rid, std::optional<Decimal> material, std::optional<Decimal> site,
                            std::optional<Decimal> total) {
@@ -574,6 +587,24 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
                 ? "neither policy sets a minimum total for " + id +
                       ": the weights change the order of applicants, and a single applicant wins under both"
                 : "no scores the search tried rank the applicant differently";
+      continue;
+    }
+    if (kind == "repeat") {
+      // one applicant with the maximum scores that won the award in an earlier
+      // year (the latest year that keeps it eligible under both): a repeat winner
+      // under one policy, an ordinary one under the other
+      for (int back = 1; back <= 12; ++back) {
+        json rec = with_scores("WITNESS-1", max, max, max);
+        rec["award_history"] = json::array(
+            {{{"title", history_title(award)}, {"awarded_on", format_date(make_date(cycle - back, 1, 1))}}});
+        auto ev = m.evaluate(rec, ao, an);
+        if (!ev.ok || ev.vo != Verdict::Eligible || ev.vn != Verdict::Eligible) continue;
+        std::vector<json> recs = {rec};
+        auto r = rank_both(recs);
+        if (r && r->o.status != r->n.status) return found(recs, *r, "");
+      }
+      why = "no earlier win the search tried keeps the applicant eligible and changes its outcome "
+            "(a provision that only withholds the bonus changes the money, not who wins)";
       continue;
     }
     // shortlist or quota: N others ahead of the witness, N the smaller limit

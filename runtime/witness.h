@@ -13,7 +13,8 @@
 // policies, given scores taken from the constants of both (the minimums, the
 // maximum, a grid of its hundredths), ranked alone — or, for the on-site cap,
 // with as many others with a better material score as the smaller cap has
-// places — until its outcome differs.
+// places, or for repeat winners with an earlier win of the award — until its
+// outcome differs.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,9 @@
 // award diff on fixtures of imagined earlier revisions (tests/diff/) and on two
 // real measures: the provisions reported, their refs on both sides, and that
 // every witness changes verdict when evaluated under both policies.
+#include <fstream>
+#include <iterator>
+
 #include "compiler/diff.h"
 #include "runtime/witness.h"
 #include "support.h"
@@ -175,4 +178,29 @@ TEST_CASE("diff: 大庆 against 昆明, the main differences", "[diff]") {
   CHECK(has("bonus", "800000 yuan first_time_only → 0 yuan"));
   CHECK(has("requirement", "require no export_notices"));
   CHECK(has("requirement", "no annual_results where"));
+}
+
+TEST_CASE("diff: repeat winners outside the quota, witnessed by an earlier win", "[diff]") {
+  // 如皋 2021 as it is, and the same text without its `repeat` line: a winner
+  // of an earlier year then takes a place like any other.
+  std::ifstream in(source_path("policies/rugao-2021.award"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string line = "  repeat quality then outside_quota, no_bonus\n";
+  size_t at = text.find(line);
+  REQUIRE(at != std::string::npos);
+  std::string without = text;
+  without.erase(at, line.size());
+  CompileResult a = compile_source(source_path("policies/rugao-no-repeat.award"), without);
+  CompileResult b = compile_source(source_path("policies/rugao-2021.award"), text);
+  INFO(rendered(a) << rendered(b));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  PolicyDiff d = diff_policies(*a.policy, *b.policy);
+  REQUIRE(d.changes.size() == 1);
+  const Change& c = d.changes[0];
+  CHECK(c.summary == "quality repeat winners: (none) → outside_quota, no_bonus");
+  CHECK(c.new_ref == "第二十四条");
+  CHECK(c.can_change_ranking);
+  CHECK_FALSE(d.verdict_relevant());
+  CHECK(ranking_witnesses_verify(*a.policy, *b.policy, d) == 1);
 }
