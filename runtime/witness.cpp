@@ -511,7 +511,12 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
   auto max_of = [](const ir::Policy& p) { return p.scoring ? p.scoring->max : Decimal::from_int(1000); };
   Decimal max = std::min(max_of(m.o), max_of(m.n));
   int cycle = civil(m.on).year;
-  for (const auto& id : c.awards) {
+  // the awards in the new policy's order, so that an award comes before its nomination award
+  std::vector<std::string> ids = c.awards;
+  std::stable_sort(ids.begin(), ids.end(), [&](const std::string& x, const std::string& y) {
+    return static_cast<uint32_t>(m.n.find_award(x)) < static_cast<uint32_t>(m.n.find_award(y));
+  });
+  for (const auto& id : ids) {
     int32_t ao = m.o.find_award(id), an = m.n.find_award(id);
     if (ao < 0 || an < 0) continue;
     const auto& award = m.n.awards[an];
@@ -580,12 +585,32 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
           auto r = rank_both(recs);
           if (r && r->o.status != r->n.status) return found(recs, *r, "");
         }
+      int32_t places = std::min(m.o.awards[ao].quota < 0 ? INT32_MAX : m.o.awards[ao].quota,
+                                m.n.awards[an].quota < 0 ? INT32_MAX : m.n.awards[an].quota);
+      if (weighted && places >= 1 && places <= 200) {
+        // the weights swap two applicants for the last place: the witness better
+        // on material, a rival better on site, places - 1 others ahead of both
+        for (int d1 = 10; d1 <= 200; d1 += 10)
+          for (int d2 = 10; d2 <= 200; d2 += 10) {
+            std::vector<json> recs = {with_scores("WITNESS-1", max, Decimal{max.v - d1 * Decimal::kScale},
+                                                  Decimal{max.v - d1 * Decimal::kScale}),
+                                      with_scores("WITNESS-2", Decimal{max.v - d2 * Decimal::kScale}, max,
+                                                  Decimal{max.v - d2 * Decimal::kScale})};
+            for (int32_t k = 1; k < places; ++k) recs.push_back(with_scores(fmt::format("WITNESS-{}", k + 2), max, max, max));
+            auto r = rank_both(recs);
+            if (r && r->o.status != r->n.status)
+              return found(recs, *r,
+                           fmt::format("ranked with a rival better on site (WITNESS-2){} for {} place{}",
+                                       places > 1 ? fmt::format(" and {} with full scores", places - 1) : "", places,
+                                       places == 1 ? "" : "s"));
+          }
+      }
       bool minimum = false;
       for (const ir::Policy* p : {&m.o, &m.n})
         for (const auto& mn : p->minimums) minimum |= p->awards[mn.award].id == id;
-      why = weighted && !minimum
-                ? "neither policy sets a minimum total for " + id +
-                      ": the weights change the order of applicants, and a single applicant wins under both"
+      why = weighted && !minimum && places > 200
+                ? "neither policy sets a minimum total or a quota for " + id +
+                      ": whatever the weights, every eligible applicant wins under both"
                 : "no scores the search tried rank the applicant differently";
       continue;
     }
