@@ -142,11 +142,14 @@ int run_diff(const DiffOptions& o) {
           cj["witness"] = nullptr;
       }
       if (ranked[i].searched) {
-        if (const auto& w = ranked[i].w)
+        if (const auto& w = ranked[i].w) {
+          J recs = J::array();
+          for (const auto& r : w->others_json) recs.push_back(J::parse(r));
           cj["ranking_witness"] = J{{"award", w->award}, {"old_outcome", w->old_outcome}, {"new_outcome", w->new_outcome},
-                                    {"others", w->others}, {"record", J::parse(w->record_json)}};
-        else
+                                    {"others", w->others}, {"record", J::parse(w->record_json)}, {"others_records", recs}};
+        } else {
           cj["ranking_witness"] = J{{"none", ranked[i].why}};
+        }
       }
       cs.push_back(cj);
     }
@@ -190,10 +193,12 @@ int run_diff(const DiffOptions& o) {
         else
           out += fmt::format("      changes who wins, not who is eligible; no witness is given: {}\n", ranked[i].why);
       } else if (o.witnesses && !c.can_change_verdict) {
-        bool money = c.category == "bonus" || (c.category == "award" && c.summary.find(" cycle:") != std::string::npos) ||
-                     (c.category == "scoring" && c.provision == "scheme");
-        out += money ? "      changes what winners receive or how scores are read, not who is eligible or wins\n"
-                     : "      cannot change a verdict\n";
+        const char* note = c.category == "bonus" ? "changes what winners receive, not who is eligible or wins"
+                           : c.category == "scoring" ? "changes the scale scores are read on, not who is eligible or wins"
+                           : c.category == "award" && c.summary.find(" cycle:") != std::string::npos
+                               ? "changes how often the award is given, not who is eligible"
+                               : "cannot change a verdict";
+        out += fmt::format("      {}\n", note);
       }
     }
     if (!o.applicants.empty()) {

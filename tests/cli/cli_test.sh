@@ -94,7 +94,7 @@ contains "diff: the quota's witness, with the others" "ranked with 2 others like
 check "diff: two real measures" 1 "$AWARD" diff policies/jindong-2022.award policies/rugao-2021.award --witnesses --on 2024-06-30
 contains "diff: a removed minimum, old ref only" "removed quality minimum: 610 → (none) (四（二） →)"
 contains "diff: no witness, and why" "changes who wins, not who is eligible; no witness is given: no record the search built is eligible for the award under both policies"
-check "diff json: ranking witnesses" 0 node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const c=j.changes.filter(x=>x.can_change_ranking); if(!j.can_change_ranking||c.length!==2||!c.every(x=>x.ranking_witness&&x.ranking_witness.old_outcome!==x.ranking_witness.new_outcome&&x.old_ref&&x.new_ref)) process.exit(1)' "$TMP/d.json"
+check "diff json: ranking witnesses" 0 node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const c=j.changes.filter(x=>x.can_change_ranking); if(!j.can_change_ranking||c.length!==2||!c.every(x=>x.ranking_witness&&x.ranking_witness.old_outcome!==x.ranking_witness.new_outcome&&x.old_ref&&x.new_ref)||!c.some(x=>(x.ranking_witness.others_records||[]).length===8)) process.exit(1)' "$TMP/d.json"
 check "diff --applicants lists who changes" 1 "$AWARD" diff tests/diff/rugao-2019-fixture.award policies/rugao-2021.award --applicants tests/diff/rugao-population.jsonl --on 2024-06-30
 contains "diff applicants summary" "applicants: 2 evaluated, 2 verdicts change"
 contains "diff names the applicant and why" "RG-DIFF-1 quality: eligible → ineligible (now 第十二条（一）)"
