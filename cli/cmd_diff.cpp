@@ -1,6 +1,6 @@
 // award diff OLD NEW: what changed between two policies, in provisions, with
 // witnesses whose verdict changes. Exit 0 when nothing that can change a
-// verdict changed, 1 when something did, 2 on error (like diff(1)).
+// verdict or who wins changed, 1 when something did, 2 on error (like diff(1)).
 #include <cstdio>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -52,12 +52,23 @@ int run_diff(const DiffOptions& o) {
     bool searched = false;
   };
   std::vector<Found> found(d.changes.size());
+  // scoring changes: witnessed by ranking under both (runtime/witness), or why not
+  struct RankFound {
+    std::optional<RankingWitness> w;
+    bool searched = false;
+    std::string why;
+  };
+  std::vector<RankFound> ranked(d.changes.size());
   if (o.witnesses)
-    for (size_t i = 0; i < d.changes.size(); ++i)
+    for (size_t i = 0; i < d.changes.size(); ++i) {
       if (d.changes[i].can_change_verdict && (d.changes[i].old_rule >= 0 || d.changes[i].new_rule >= 0)) {
         found[i].searched = true;
         found[i].w = search.find(d.changes[i]);
+      } else if (d.changes[i].can_change_ranking) {
+        ranked[i].searched = true;
+        ranked[i].w = search.find_ranking(d.changes[i], ranked[i].why);
       }
+    }
 
   // a real population under both
   struct Mover {
@@ -119,7 +130,9 @@ int run_diff(const DiffOptions& o) {
       const Change& c = d.changes[i];
       J cj{{"category", c.category}, {"action", c.action}, {"summary", c.summary},
            {"old_ref", c.old_ref.empty() ? J(nullptr) : J(c.old_ref)}, {"new_ref", c.new_ref.empty() ? J(nullptr) : J(c.new_ref)},
-           {"old", c.old_text}, {"new", c.new_text}, {"can_change_verdict", c.can_change_verdict}};
+           {"old", c.old_text}, {"new", c.new_text}, {"can_change_verdict", c.can_change_verdict},
+           {"can_change_ranking", c.can_change_ranking}};
+      if (!c.provision.empty()) cj["provision"] = c.provision;
       if (!c.detail.empty()) cj["detail"] = c.detail;
       if (found[i].searched) {
         if (found[i].w)
@@ -127,6 +140,16 @@ int run_diff(const DiffOptions& o) {
                             {"new_verdict", verdict_name(found[i].w->new_verdict)}, {"record", J::parse(found[i].w->record_json)}};
         else
           cj["witness"] = nullptr;
+      }
+      if (ranked[i].searched) {
+        if (const auto& w = ranked[i].w) {
+          J recs = J::array();
+          for (const auto& r : w->others_json) recs.push_back(J::parse(r));
+          cj["ranking_witness"] = J{{"award", w->award}, {"old_outcome", w->old_outcome}, {"new_outcome", w->new_outcome},
+                                    {"others", w->others}, {"record", J::parse(w->record_json)}, {"others_records", recs}};
+        } else {
+          cj["ranking_witness"] = J{{"none", ranked[i].why}};
+        }
       }
       cs.push_back(cj);
     }
@@ -139,6 +162,7 @@ int run_diff(const DiffOptions& o) {
       out["applicants"] = J{{"evaluated", population}, {"changed", ms}};
     }
     out["can_change_verdict"] = d.verdict_relevant();
+    out["can_change_ranking"] = d.ranking_relevant();
     std::fputs((out.dump(2) + "\n").c_str(), stdout);
   } else {
     std::string out = fmt::format("{} → {} (on {})\n", po.id, pn.id, format_date(on));
@@ -162,10 +186,19 @@ int run_diff(const DiffOptions& o) {
                              verdict_name(found[i].w->new_verdict), found[i].w->record_json);
         else
           out += "      no witness found: no record the search built changes verdict\n";
+      } else if (ranked[i].searched) {
+        if (const auto& w = ranked[i].w)
+          out += fmt::format("      witness ({}, ranked): {} → {}\n        {}\n{}", w->award, w->old_outcome, w->new_outcome,
+                             w->record_json, w->others.empty() ? "" : "        " + w->others + "\n");
+        else
+          out += fmt::format("      changes who wins, not who is eligible; no witness is given: {}\n", ranked[i].why);
       } else if (o.witnesses && !c.can_change_verdict) {
-        bool ranking = c.category == "bonus" || (c.category == "award" && (c.summary.find(" quota:") != std::string::npos ||
-                                                                          c.summary.find(" cycle:") != std::string::npos));
-        out += ranking ? "      changes who wins or what they receive, not who is eligible\n" : "      cannot change a verdict\n";
+        const char* note = c.category == "bonus" ? "changes what winners receive, not who is eligible or wins"
+                           : c.category == "scoring" ? "changes the scale scores are read on, not who is eligible or wins"
+                           : c.category == "award" && c.summary.find(" cycle:") != std::string::npos
+                               ? "changes how often the award is given, not who is eligible"
+                               : "cannot change a verdict";
+        out += fmt::format("      {}\n", note);
       }
     }
     if (!o.applicants.empty()) {
@@ -175,10 +208,14 @@ int run_diff(const DiffOptions& o) {
                            m.why_old.empty() ? "" : " (was " + m.why_old + ")", m.why_new.empty() ? "" : " (now " + m.why_new + ")");
     }
     size_t relevant = std::count_if(d.changes.begin(), d.changes.end(), [](const Change& c) { return c.can_change_verdict; });
-    out += fmt::format("\n{} change{}, {} can change a verdict\n", d.changes.size(), d.changes.size() == 1 ? "" : "s", relevant);
+    size_t ranking = std::count_if(d.changes.begin(), d.changes.end(), [](const Change& c) { return c.can_change_ranking; });
+    out += fmt::format("\n{} change{}, {} can change a verdict, {} can change who wins\n", d.changes.size(),
+                       d.changes.size() == 1 ? "" : "s", relevant, ranking);
     std::fputs(out.c_str(), stdout);
   }
-  return d.verdict_relevant() ? 1 : 0;
+  // A scoring change alters who wins, which is the outcome a reviewer of a
+  // revision cares about as much as eligibility: it counts for the exit code.
+  return d.verdict_relevant() || d.ranking_relevant() ? 1 : 0;
 }
 
 }  // namespace award::cli

@@ -14,6 +14,10 @@ bool PolicyDiff::verdict_relevant() const {
   return std::any_of(changes.begin(), changes.end(), [](const Change& c) { return c.can_change_verdict; });
 }
 
+bool PolicyDiff::ranking_relevant() const {
+  return std::any_of(changes.begin(), changes.end(), [](const Change& c) { return c.can_change_ranking; });
+}
+
 namespace {
 
 // Code points of a UTF-8 string, for character-level comparison of Chinese text.
@@ -162,8 +166,10 @@ class Differ {
     revocations();
     deadlines();
     retentions();
+    scoring();
     static const std::vector<std::string> order = {"metadata", "award", "bonus", "requirement", "exclusion",
-                                                   "judgement", "revocation", "deadline", "retention", "article"};
+                                                   "judgement", "revocation", "deadline", "retention", "scoring",
+                                                   "article"};
     auto rank = [&](const std::string& c) { return std::find(order.begin(), order.end(), c) - order.begin(); };
     std::stable_sort(out_.changes.begin(), out_.changes.end(), [&](const Change& a, const Change& b) {
       if (rank(a.category) != rank(b.category)) return rank(a.category) < rank(b.category);
@@ -302,9 +308,12 @@ class Differ {
         continue;
       }
       const auto& b = n_.awards[j];
-      auto field = [&](const std::string& name, const std::string& x, const std::string& y, bool verdict) {
+      auto field = [&](const std::string& name, const std::string& x, const std::string& y, bool verdict,
+                       bool ranking = false) {
         if (x == y) return;
         Change c{"award", "changed", fmt::format("{} {}: {} → {}", a.id, name, x, y), a.ref, b.ref, x, y, "", verdict};
+        c.can_change_ranking = ranking;
+        if (ranking) c.provision = name;
         c.awards = {a.id};
         add(std::move(c));
       };
@@ -313,7 +322,8 @@ class Differ {
       field("for", a.subject_name, b.subject_name, true);
       field("cycle", a.cycle_years ? fmt::format("{} years", a.cycle_years) : "(none)",
             b.cycle_years ? fmt::format("{} years", b.cycle_years) : "(none)", false);
-      field("quota", a.quota < 0 ? "(none)" : std::to_string(a.quota), b.quota < 0 ? "(none)" : std::to_string(b.quota), false);
+      field("quota", a.quota < 0 ? "(none)" : std::to_string(a.quota), b.quota < 0 ? "(none)" : std::to_string(b.quota), false,
+            true);
       field("may stay vacant", a.may_be_vacant ? "yes" : "no", b.may_be_vacant ? "yes" : "no", false);
     }
     for (const auto& b : n_.awards)
@@ -491,6 +501,114 @@ class Differ {
     for (const auto& b : n_.retentions)
       if (std::none_of(o_.retentions.begin(), o_.retentions.end(), [&](const ir::Retention& d) { return d.id == b.id; }))
         add(Change{"retention", "added", fmt::format("retention {} ({}) added", b.id, duration_text(b.duration)), "", b.ref, "", duration_text(b.duration), "", false});
+  }
+
+  // --- scoring provisions (`award rank`) ---------------------------------------
+
+  static std::string award_list(const ir::Policy& p, const std::vector<int32_t>& awards) {
+    std::vector<std::string> ids;
+    for (int32_t a : awards) ids.push_back(p.awards[a].id);
+    std::sort(ids.begin(), ids.end());
+    std::string s;
+    for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
+    return s;
+  }
+
+  static std::string percent(Decimal fraction) { return format_decimal(Decimal{fraction.v * 100}) + "%"; }
+
+  // One provision on both sides, keyed by what it concerns (an award, a set of
+  // awards, an award of another level): its text and article per side.
+  struct Side {
+    std::string text, ref;
+  };
+  using Provisions = std::map<std::string, Side>;
+
+  void compare(const std::string& provision, const std::string& name, const Provisions& a, const Provisions& b,
+               bool ranking) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : a) keys.insert(k);
+    for (const auto& [k, v] : b) keys.insert(k);
+    for (const auto& k : keys) {
+      auto x = a.find(k), y = b.find(k);
+      std::string tx = x == a.end() ? "(none)" : x->second.text, ty = y == b.end() ? "(none)" : y->second.text;
+      if (tx == ty) continue;
+      Change c;
+      c.category = provision == "other_bonus" ? "bonus" : "scoring";
+      c.provision = provision;
+      c.action = x == a.end() ? "added" : y == b.end() ? "removed" : "changed";
+      c.summary = fmt::format("{}{}{}: {} → {}", k, k.empty() ? "" : " ", name, tx, ty);
+      c.old_ref = x == a.end() ? "" : x->second.ref;
+      c.new_ref = y == b.end() ? "" : y->second.ref;
+      c.old_text = x == a.end() ? "" : tx;
+      c.new_text = y == b.end() ? "" : ty;
+      c.can_change_ranking = ranking;
+      if (provision != "other_bonus" && !k.empty()) {
+        for (size_t i = 0; i < k.size();) {  // the award ids of the key
+          size_t j = k.find(", ", i);
+          c.awards.push_back(k.substr(i, j == std::string::npos ? std::string::npos : j - i));
+          if (j == std::string::npos) break;
+          i = j + 2;
+        }
+      }
+      add(std::move(c));
+    }
+  }
+
+  void scoring() {
+    auto scheme = [](const ir::Policy& p) {
+      Provisions m;
+      if (p.scoring)
+        m[""] = {fmt::format("{} ({}, out of {})", p.scoring->id, p.scoring->title, format_decimal(p.scoring->max)),
+                 p.scoring->ref};
+      return m;
+    };
+    auto weights = [](const ir::Policy& p) {
+      Provisions m;
+      for (const auto& w : p.weightings)
+        m[award_list(p, w.awards)] = {fmt::format("material {} + site {}", percent(w.material), percent(w.site)), w.ref};
+      return m;
+    };
+    auto minimums = [](const ir::Policy& p) {
+      Provisions m;
+      for (const auto& x : p.minimums) m[p.awards[x.award].id] = {format_decimal(x.total), x.ref};
+      return m;
+    };
+    auto shortlists = [](const ir::Policy& p) {
+      Provisions m;
+      for (const auto& s : p.shortlists) m[award_list(p, s.awards)] = {std::to_string(s.places), s.ref};
+      return m;
+    };
+    auto repeats = [](const ir::Policy& p) {
+      Provisions m;
+      for (const auto& r : p.repeats) {
+        std::string t = r.outside_quota && r.no_bonus ? "outside_quota, no_bonus"
+                        : r.outside_quota              ? "outside_quota"
+                        : r.no_bonus                   ? "no_bonus"
+                                                       : "(no consequence)";
+        m[award_list(p, r.awards)] = {t, r.ref};
+      }
+      return m;
+    };
+    // bonuses for awards of other levels (六（二）), by that award's name
+    auto others = [](const ir::Policy& p) {
+      Provisions m;
+      for (const auto& b : p.bonuses) {
+        if (b.award >= 0) continue;
+        std::string t = b.fixed ? format_decimal(b.amount) + " yuan" : "not fixed: " + b.note;
+        for (const auto& f : b.flags) t += " " + f;
+        if (b.when >= 0) t += " (conditional)";
+        m[b.title] = {t, b.ref};
+      }
+      return m;
+    };
+    // The scale totals are out of: it bounds the scores read, not who wins.
+    compare("scheme", "scoring scheme", scheme(o_), scheme(n_), false);
+    compare("weights", "weights", weights(o_), weights(n_), true);
+    compare("minimum", "minimum", minimums(o_), minimums(n_), true);
+    compare("shortlist", "on-site review cap", shortlists(o_), shortlists(n_), true);
+    compare("repeat", "repeat winners", repeats(o_), repeats(n_), true);
+    // Money of another level's award: what a winner receives, not who wins.
+    compare("other_bonus", "bonus (award of another level)", others(o_), others(n_), false);
   }
 
   const ir::Policy& o_;

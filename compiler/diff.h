@@ -1,5 +1,6 @@
 // What changed between two policies, in provisions: metadata, awards, rules,
-// judgements, exceptions, revocations, deadlines, retention and bonuses, each
+// judgements, exceptions, revocations, deadlines, retention, bonuses and the
+// scoring provisions of `award rank`, each
 // change naming its article item on both sides. Articles are matched by their
 // text first, so a renumbered article is reported as moved.
 #pragma once
@@ -12,7 +13,7 @@
 namespace award {
 
 struct Change {
-  std::string category;   // metadata, award, bonus, requirement, exclusion, judgement, revocation, deadline, retention, article
+  std::string category;   // metadata, award, bonus, requirement, exclusion, judgement, revocation, deadline, retention, scoring, article
   std::string action;     // added, removed, changed, moved
   std::string summary;    // one line for people
   std::string old_ref, new_ref;
@@ -22,11 +23,17 @@ struct Change {
   int32_t old_rule = -1, new_rule = -1;  // for rule changes
   std::vector<std::string> awards;       // award ids the change concerns
   int32_t order = 0;                     // where it stands in the policies, for sorting
+  // Scoring provisions (weights, minimums, the on-site cap, quotas, repeat
+  // winners) decide who wins among the eligible, not who is eligible: such a
+  // change leaves can_change_verdict false and sets can_change_ranking.
+  bool can_change_ranking = false;
+  std::string provision;  // for category scoring: scheme, weights, minimum, shortlist, repeat, other_bonus
 };
 
 struct PolicyDiff {
   std::vector<Change> changes;  // sorted, stable
   bool verdict_relevant() const;
+  bool ranking_relevant() const;  // some change can change who wins (see Change::can_change_ranking)
 };
 
 PolicyDiff diff_policies(const ir::Policy& old_p, const ir::Policy& new_p);

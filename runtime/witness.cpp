@@ -1,11 +1,14 @@
 #include "runtime/witness.h"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "runtime/calendars.h"
 #include "runtime/facts.h"
+#include "runtime/rank.h"
+#include "runtime/timeline.h"
 
 namespace award {
 
@@ -270,6 +273,96 @@ struct WitnessSearch::Impl {
     for (const auto& r : b.rules) e.score += r.holds == Truth::True;
     return e;
   }
+  // Choose each fact's value so that as many rules of both policies hold as
+  // possible (two passes over the coordinates); the record is build(cs, …).
+  Eval climb(std::vector<Coord>& cs, const std::string& subject, int32_t ao, int32_t an) {
+    std::set<std::string> none;
+    auto current = evaluate(build(cs, subject, none), ao, an);
+    for (int pass = 0; pass < 2; ++pass)
+      for (auto& coord : cs) {
+        size_t best = coord.choice;
+        for (size_t k = 0; k < coord.options.size(); ++k) {
+          if (k == best) continue;
+          size_t keep = coord.choice;
+          coord.choice = k;
+          auto e = evaluate(build(cs, subject, none), ao, an);
+          if (e.ok && e.score > current.score) { current = e; best = k; }
+          coord.choice = keep;
+        }
+        coord.choice = best;
+      }
+    return current;
+  }
+
+  // One record as `award rank` sees it under one policy: every award decided,
+  // every bonus condition evaluated, the scores read from the record.
+  std::optional<RankApplicant> applicant(const ir::Policy& p, Evaluator& ev, FactLoader& l, FactStore& s,
+                                         const json& rec) {
+    ++evaluations;
+    LoadProblem prob;
+    if (!load_record_text(l, rec.dump(), s, prob)) return std::nullopt;
+    RankApplicant x;
+    x.id = rec.value("id", "");
+    x.name = rec.value("name", "");
+    if (auto sc = rec.find("scores"); sc != rec.end())
+      for (auto [key, slot] : {std::pair{"material", &x.material}, {"site", &x.site}, {"total", &x.total}})
+        if (auto v = sc->find(key); v != sc->end()) *slot = parse_decimal(v->dump());
+    if (auto h = rec.find("award_history"); h != rec.end() && h->is_array()) {  // as award rank reads it
+      x.history.emplace();
+      for (const auto& e : *h) {
+        RankHistory rh;
+        rh.title = e.value("title", "");
+        if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) rh.awarded_on = parse_date(d->get<std::string>());
+        rh.revoked = e.contains("revoked_on") && !e["revoked_on"].is_null();
+        x.history->push_back(std::move(rh));
+      }
+    }
+    for (size_t a = 0; a < p.awards.size(); ++a) {
+      AwardOutcome out = ev.decide(static_cast<int32_t>(a), s);
+      RankApplicant::Candidacy c;
+      c.kind_matches = out.subject != Truth::False;
+      c.verdict = out.verdict;
+      x.awards.push_back(std::move(c));
+    }
+    for (const auto& b : p.bonuses) {
+      int32_t subject = b.award >= 0 ? p.awards[b.award].subject : p.organization;
+      if (b.when < 0) x.bonus_when.push_back(Truth::True);
+      else if (s.root_type != subject) x.bonus_when.push_back(Truth::False);
+      else x.bonus_when.push_back(ev.condition(b.when, s));
+    }
+    return x;
+  }
+
+  // What the ranking did with applicant i for one award: `status` compares
+  // (wins, is nominated, tied, does not win: no score or limit, which a change
+  // alters without changing the outcome), `shown` is printed.
+  struct Outcome {
+    std::string status, shown;
+  };
+  static Outcome outcome(const Ranking& r, int32_t award, size_t i) {
+    for (const auto& ar : r.awards) {
+      if (ar.award != award) continue;
+      for (const auto& w : ar.winners)
+        if (w.applicant == i) {
+          std::string st = w.repeat ? "wins outside the quota" : "wins";
+          return {st, st + " with a total of " + format_decimal(w.score)};
+        }
+      for (size_t k : ar.nominees)
+        if (k == i) return {"is nominated", "is nominated"};
+      for (const auto& t : ar.ties)
+        if (std::count(t.applicants.begin(), t.applicants.end(), i)) {
+          std::string st = fmt::format("tied for {} place{} ({})", t.places, t.places == 1 ? "" : "s", t.ref);
+          return {st, st};
+        }
+      for (const auto& o : ar.others)
+        if (o.applicant == i) {
+          // the reason names the limit (below the minimum total 600), so it is shown, not compared
+          std::string st = "does not win: " + o.reason + (o.ref.empty() ? "" : " (" + o.ref + ")");
+          return {"does not win", st + (o.score ? " at a total of " + format_decimal(*o.score) : "")};
+        }
+    }
+    return {"is not ranked", "is not ranked"};
+  }
 };
 
 WitnessSearch::WitnessSearch(const ir::Policy& old_p, const ir::Policy& new_p, Date on)
@@ -324,20 +417,7 @@ std::optional<Witness> WitnessSearch::find(const Change& c) {
     };
     // 1. a record on which as many rules of both policies hold as possible
     std::set<std::string> none;
-    auto current = m.evaluate(m.build(cs, award.subject_name, none), ao, an);
-    for (int pass = 0; pass < 2; ++pass)
-      for (auto& coord : cs) {
-        size_t best = coord.choice;
-        for (size_t k = 0; k < coord.options.size(); ++k) {
-          if (k == best) continue;
-          size_t keep = coord.choice;
-          coord.choice = k;
-          auto e = m.evaluate(m.build(cs, award.subject_name, none), ao, an);
-          if (e.ok && e.score > current.score) { current = e; best = k; }
-          coord.choice = keep;
-        }
-        coord.choice = best;
-      }
+    auto current = m.climb(cs, award.subject_name, ao, an);
     json base = m.build(cs, award.subject_name, none);
     if (auto w = done(base, current)) return w;
     // 2. a judgement added, removed or reworded: leave it unrecorded
@@ -396,6 +476,194 @@ std::optional<Witness> WitnessSearch::find(const Change& c) {
         x.choice = kx;
         y.choice = ky;
       }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::string, std::string>> WitnessSearch::ranked(const std::vector<std::string>& records_json,
+                                                                         const std::string& award) {
+  Impl& m = *impl_;
+  int32_t ao = m.o.find_award(award), an = m.n.find_award(award);
+  if (ao < 0 || an < 0) return std::nullopt;
+  std::vector<RankApplicant> xo, xn;
+  for (const auto& text : records_json) {
+    auto j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    auto a = m.applicant(m.o, m.eo, m.lo, m.so, j);
+    auto b = m.applicant(m.n, m.en, m.ln, m.sn, j);
+    if (!a || !b) return std::nullopt;
+    xo.push_back(std::move(*a));
+    xn.push_back(std::move(*b));
+  }
+  int cycle = civil(m.on).year;
+  return std::make_pair(Impl::outcome(rank(m.o, xo, cycle), ao, 0).status, Impl::outcome(rank(m.n, xn, cycle), an, 0).status);
+}
+
+std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::string& why) {
+  Impl& m = *impl_;
+  size_t start = m.evaluations;
+  const std::string& kind = c.provision;
+  if (kind != "minimum" && kind != "weights" && kind != "shortlist" && kind != "quota" && kind != "repeat") {
+    why = "the search does not witness this kind of change";
+    return std::nullopt;
+  }
+  why = "the award is not in both policies for the same kind of applicant";
+  auto max_of = [](const ir::Policy& p) { return p.scoring ? p.scoring->max : Decimal::from_int(1000); };
+  Decimal max = std::min(max_of(m.o), max_of(m.n));
+  int cycle = civil(m.on).year;
+  // the awards in the new policy's order, so that an award comes before its nomination award
+  std::vector<std::string> ids = c.awards;
+  std::stable_sort(ids.begin(), ids.end(), [&](const std::string& x, const std::string& y) {
+    return static_cast<uint32_t>(m.n.find_award(x)) < static_cast<uint32_t>(m.n.find_award(y));
+  });
+  for (const auto& id : ids) {
+    int32_t ao = m.o.find_award(id), an = m.n.find_award(id);
+    if (ao < 0 || an < 0) continue;
+    const auto& award = m.n.awards[an];
+    if (award.subject < 0 || m.o.awards[ao].subject != award.subject) continue;
+    // an eligible applicant under both, the base of every record below
+    std::vector<Coord> cs = m.coords_for(award.subject);
+    auto e = m.climb(cs, award.subject_name, ao, an);
+    if (!e.ok || e.vo != Verdict::Eligible || e.vn != Verdict::Eligible) {
+      why = "no record the search built is eligible for the award under both policies";
+      continue;
+    }
+    const json base = m.build(cs, award.subject_name, {});
+    auto with_scores = [&](const std::string& rid, std::optional<Decimal> material, std::optional<Decimal> site,
+                           std::optional<Decimal> total) {
+      json r = base;
+      r["id"] = rid;
+      json sc = json::object();
+      if (material) sc["material"] = json::parse(format_decimal(*material));
+      if (site) sc["site"] = json::parse(format_decimal(*site));
+      if (total) sc["total"] = json::parse(format_decimal(*total));
+      r["scores"] = sc;
+      return r;
+    };
+    // Ranks the records under both policies, each decided in full; the outcome
+    // of the first (the witness) for this award.
+    struct Ranked {
+      Impl::Outcome o, n;
+    };
+    auto rank_both = [&](const std::vector<json>& recs) -> std::optional<Ranked> {
+      std::vector<RankApplicant> xo, xn;
+      for (const auto& r : recs) {
+        auto a = m.applicant(m.o, m.eo, m.lo, m.so, r);
+        auto b = m.applicant(m.n, m.en, m.ln, m.sn, r);
+        if (!a || !b) return std::nullopt;
+        xo.push_back(std::move(*a));
+        xn.push_back(std::move(*b));
+      }
+      return Ranked{Impl::outcome(rank(m.o, xo, cycle), ao, 0), Impl::outcome(rank(m.n, xn, cycle), an, 0)};
+    };
+    auto found = [&](const std::vector<json>& recs, const Ranked& r, std::string others) {
+      RankingWitness w;
+      w.award = id;
+      w.record_json = recs[0].dump();
+      for (size_t k = 1; k < recs.size(); ++k) w.others_json.push_back(recs[k].dump());
+      w.old_outcome = r.o.shown;
+      w.new_outcome = r.n.shown;
+      w.others = std::move(others);
+      w.rankings = m.evaluations - start;
+      return w;
+    };
+    if (kind == "minimum" || kind == "weights") {
+      // one applicant, its scores from the boundaries of both policies and a grid
+      std::set<int64_t> vs = {0, max.v};
+      for (const ir::Policy* p : {&m.o, &m.n})
+        for (const auto& mn : p->minimums)
+          if (p->awards[mn.award].id == id)
+            for (int64_t d : {-Decimal::kScale, int64_t{0}, Decimal::kScale})
+              if (mn.total.v + d >= 0 && mn.total.v + d <= max.v) vs.insert(mn.total.v + d);
+      for (int k = 1; k < 20; ++k) vs.insert(max.v / 20 * k);
+      bool weighted = kind == "weights";
+      for (int64_t a : vs)
+        for (int64_t b : weighted ? vs : std::set<int64_t>{a}) {
+          // material and site as given; the total, read when a policy weighs none, their mean
+          Decimal ma{a}, si{b}, to{(a + b) / 2};
+          std::vector<json> recs = {with_scores("WITNESS-1", ma, si, to)};
+          auto r = rank_both(recs);
+          if (r && r->o.status != r->n.status) return found(recs, *r, "");
+        }
+      int32_t places = std::min(m.o.awards[ao].quota < 0 ? INT32_MAX : m.o.awards[ao].quota,
+                                m.n.awards[an].quota < 0 ? INT32_MAX : m.n.awards[an].quota);
+      if (weighted && places >= 1 && places <= 200) {
+        // the weights swap two applicants for the last place: the witness better
+        // on material, a rival better on site, places - 1 others ahead of both
+        for (int d1 = 10; d1 <= 200; d1 += 10)
+          for (int d2 = 10; d2 <= 200; d2 += 10) {
+            std::vector<json> recs = {with_scores("WITNESS-1", max, Decimal{max.v - d1 * Decimal::kScale},
+                                                  Decimal{max.v - d1 * Decimal::kScale}),
+                                      with_scores("WITNESS-2", Decimal{max.v - d2 * Decimal::kScale}, max,
+                                                  Decimal{max.v - d2 * Decimal::kScale})};
+            for (int32_t k = 1; k < places; ++k) recs.push_back(with_scores(fmt::format("WITNESS-{}", k + 2), max, max, max));
+            auto r = rank_both(recs);
+            if (r && r->o.status != r->n.status)
+              return found(recs, *r,
+                           fmt::format("ranked with a rival better on site (WITNESS-2){} for {} place{}",
+                                       places > 1 ? fmt::format(" and {} with full scores", places - 1) : "", places,
+                                       places == 1 ? "" : "s"));
+          }
+      }
+      bool minimum = false;
+      for (const ir::Policy* p : {&m.o, &m.n})
+        for (const auto& mn : p->minimums) minimum |= p->awards[mn.award].id == id;
+      why = weighted && !minimum && places > 200
+                ? "neither policy sets a minimum total or a quota for " + id +
+                      ": whatever the weights, every eligible applicant wins under both"
+                : "no scores the search tried rank the applicant differently";
+      continue;
+    }
+    if (kind == "repeat") {
+      // one applicant with the maximum scores that won the award in an earlier
+      // year (the latest year that keeps it eligible under both): a repeat winner
+      // under one policy, an ordinary one under the other
+      for (int back = 1; back <= 12; ++back) {
+        json rec = with_scores("WITNESS-1", max, max, max);
+        rec["award_history"] = json::array(
+            {{{"title", history_title(award)}, {"awarded_on", format_date(make_date(cycle - back, 1, 1))}}});
+        auto ev = m.evaluate(rec, ao, an);
+        if (!ev.ok || ev.vo != Verdict::Eligible || ev.vn != Verdict::Eligible) continue;
+        std::vector<json> recs = {rec};
+        auto r = rank_both(recs);
+        if (r && r->o.status != r->n.status) return found(recs, *r, "");
+      }
+      why = "no earlier win the search tried keeps the applicant eligible and changes its outcome "
+            "(a provision that only withholds the bonus changes the money, not who wins)";
+      continue;
+    }
+    // shortlist or quota: N others ahead of the witness, N the smaller limit
+    int32_t lo = -1, hi = -1;
+    auto limits = [&](const ir::Policy& p, int32_t a) -> int32_t {
+      if (kind == "quota") return p.awards[a].quota;
+      for (const auto& sl : p.shortlists)
+        if (std::count(sl.awards.begin(), sl.awards.end(), a)) return sl.places;
+      return -1;
+    };
+    int32_t x = limits(m.o, ao), y = limits(m.n, an);
+    lo = x < 0 ? y : y < 0 ? x : std::min(x, y);
+    hi = x < 0 || y < 0 ? -1 : std::max(x, y);
+    if (lo < 0 || lo == hi || lo > 200) continue;
+    // The others: a better material score each (distinct, so no tie at the cap);
+    // for the cap a lower total than the witness, for the quota a higher one.
+    std::vector<json> recs;
+    Decimal step = Decimal::from_int(1);
+    Decimal gap = Decimal::from_int(50);
+    recs.push_back(kind == "shortlist" ? with_scores("WITNESS-1", Decimal{max.v - (lo + 1) * step.v}, max, max)
+                                       : with_scores("WITNESS-1", Decimal{max.v - (lo + 1) * step.v},
+                                                     Decimal{max.v - gap.v}, Decimal{max.v - gap.v}));
+    for (int32_t k = 1; k <= lo; ++k) {
+      Decimal mat{max.v - k * step.v};
+      Decimal rest = kind == "shortlist" ? Decimal{max.v - gap.v} : Decimal{max.v - k * step.v};
+      recs.push_back(with_scores(fmt::format("WITNESS-{}", k + 1), mat, rest, rest));
+    }
+    auto r = rank_both(recs);
+    if (r && r->o.status != r->n.status)
+      return found(recs, *r,
+                   fmt::format("ranked with {} other{} like it (WITNESS-2 … WITNESS-{}), each with a better material score{}",
+                               lo, lo == 1 ? "" : "s", lo + 1,
+                               kind == "shortlist" ? " and a lower total" : " and a higher total"));
+    why = "the applicants the search ranked have the same outcome under both policies";
   }
   return std::nullopt;
 }

@@ -79,6 +79,22 @@ contains "diff shows a witness" "witness (quality): eligible → ineligible"
 check "diff: error exit 2" 2 "$AWARD" diff "$P" "$TMP/none.award"
 check "diff json" 1 sh -c "\"$AWARD\" diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --witnesses --format json --on 2024-06-30 > $TMP/d.json"
 check "diff json parses, witnesses present" 0 node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const c=j.changes.filter(x=>x.can_change_verdict); if(!c.length||!c.every(x=>x.witness&&x.witness.old_verdict!==x.witness.new_verdict)) process.exit(1)' "$TMP/d.json"
+check "diff: scoring changes, exit 1" 1 "$AWARD" diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --witnesses --on 2024-06-30
+contains "diff: the minimum, refs on both sides" "changed quality minimum: 600 → 610 (四（二）)"
+contains "diff: the minimum's witness, ranked" "witness (quality, ranked): wins with a total of 600 → does not win: below the minimum total 610 (四（二）)"
+contains "diff: the on-site cap" "changed innovation, quality on-site review cap: 10 → 8 (五（三）2)"
+contains "diff: the cap's witness, ranked with others" "ranked with 8 others like it (WITNESS-2 … WITNESS-9)"
+contains "diff: another level's bonus" "changed 金华市人民政府质量奖 bonus (award of another level): 800000 yuan → 1000000 yuan (六（二）)"
+contains "diff: counts who-wins changes" "8 changes, 1 can change a verdict, 2 can change who wins"
+check "diff: weights, refs on both sides" 1 "$AWARD" diff tests/diff/rugao-2019-fixture.award policies/rugao-2021.award --witnesses --on 2024-06-30
+contains "diff: the weights" "changed nomination, quality weights: material 40% + site 60% → material 30% + site 70% (第九条 → 第十条)"
+contains "diff: the weights' witness, a rival better on site" "ranked with a rival better on site (WITNESS-2) and 1 with full scores for 2 places"
+contains "diff: the quota's witness, ranked" "witness (quality, ranked): wins with a total of 968.8 → is nominated"
+contains "diff: the quota's witness, with the others" "ranked with 2 others like it (WITNESS-2 … WITNESS-3), each with a better material score and a higher total"
+check "diff: two real measures" 1 "$AWARD" diff policies/jindong-2022.award policies/rugao-2021.award --witnesses --on 2024-06-30
+contains "diff: a removed minimum, old ref only" "removed quality minimum: 610 → (none) (四（二） →)"
+contains "diff: no witness, and why" "changes who wins, not who is eligible; no witness is given: no record the search built is eligible for the award under both policies"
+check "diff json: ranking witnesses" 0 node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const c=j.changes.filter(x=>x.can_change_ranking); if(!j.can_change_ranking||c.length!==2||!c.every(x=>x.ranking_witness&&x.ranking_witness.old_outcome!==x.ranking_witness.new_outcome&&x.old_ref&&x.new_ref)||!c.some(x=>(x.ranking_witness.others_records||[]).length===8)) process.exit(1)' "$TMP/d.json"
 check "diff --applicants lists who changes" 1 "$AWARD" diff tests/diff/rugao-2019-fixture.award policies/rugao-2021.award --applicants tests/diff/rugao-population.jsonl --on 2024-06-30
 contains "diff applicants summary" "applicants: 2 evaluated, 2 verdicts change"
 contains "diff names the applicant and why" "RG-DIFF-1 quality: eligible → ineligible (now 第十二条（一）)"

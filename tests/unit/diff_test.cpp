@@ -1,6 +1,9 @@
 // award diff on fixtures of imagined earlier revisions (tests/diff/) and on two
 // real measures: the provisions reported, their refs on both sides, and that
 // every witness changes verdict when evaluated under both policies.
+#include <fstream>
+#include <iterator>
+
 #include "compiler/diff.h"
 #include "runtime/witness.h"
 #include "support.h"
@@ -44,6 +47,39 @@ void witnesses_verify(const ir::Policy& a, const ir::Policy& b, const PolicyDiff
   }
 }
 
+// Every change that can alter who wins has a ranking witness or says why not;
+// a witness, ranked again by a second search object, wins under one policy and
+// not the other. Returns how many witnesses verified.
+size_t ranking_witnesses_verify(const ir::Policy& a, const ir::Policy& b, const PolicyDiff& d) {
+  Date on = *parse_date("2024-06-30");
+  WitnessSearch search(a, b, on);
+  WitnessSearch check(a, b, on);
+  size_t verified = 0;
+  for (const auto& c : d.changes) {
+    if (!c.can_change_ranking) continue;
+    INFO(c.summary);
+    std::string why;
+    auto w = search.find_ranking(c, why);
+    if (!w) {
+      CHECK_FALSE(why.empty());
+      continue;
+    }
+    std::vector<std::string> records = {w->record_json};
+    records.insert(records.end(), w->others_json.begin(), w->others_json.end());
+    auto v = check.ranked(records, w->award);
+    REQUIRE(v.has_value());
+    CHECK(v->first != v->second);
+    CHECK(w->old_outcome.rfind(v->first, 0) == 0);
+    CHECK(w->new_outcome.rfind(v->second, 0) == 0);
+    auto verdicts = check.verdicts(w->record_json, w->award);
+    REQUIRE(verdicts.has_value());
+    CHECK(verdicts->first == Verdict::Eligible);  // who wins changes, not eligibility
+    CHECK(verdicts->second == Verdict::Eligible);
+    ++verified;
+  }
+  return verified;
+}
+
 }  // namespace
 
 TEST_CASE("diff: 如皋 2019 fixture → 2021, in provisions with refs on both sides", "[diff]") {
@@ -69,6 +105,19 @@ TEST_CASE("diff: 如皋 2019 fixture → 2021, in provisions with refs on both s
   // the relabelled item keeps its rule: a move
   CHECK(find(d, "exclusion", "moved", "第十二条（四）", "第十三条（五）"));
   witnesses_verify(*p.a.policy, *p.b.policy, d);
+  // scoring: the quota and the weights change who wins; the scheme does not
+  CHECK(quota->can_change_ranking);
+  const Change* weights = find(d, "scoring", "changed", "第九条", "第十条");
+  REQUIRE(weights);
+  CHECK(weights->summary == "nomination, quality weights: material 40% + site 60% → material 30% + site 70%");
+  CHECK(weights->can_change_ranking);
+  CHECK_FALSE(weights->can_change_verdict);
+  const Change* scheme = find(d, "scoring", "added", "", "第九条");
+  REQUIRE(scheme);
+  CHECK_FALSE(scheme->can_change_ranking);
+  CHECK(d.ranking_relevant());
+  // the quota's witness and the weights' (two applicants swapped for the last place) verify
+  CHECK(ranking_witnesses_verify(*p.a.policy, *p.b.policy, d) == 2);
 }
 
 TEST_CASE("diff: 金东 2021 fixture → 2022: the 亩均税收 threshold", "[diff]") {
@@ -81,6 +130,26 @@ TEST_CASE("diff: 金东 2021 fixture → 2022: the 亩均税收 threshold", "[di
   REQUIRE(text);
   CHECK_THAT(text->detail, Catch::Contains("[-15-]{+20+}万元"));
   witnesses_verify(*p.a.policy, *p.b.policy, d);
+  // the scoring provisions, each with its article on both sides
+  const Change* minimum = find(d, "scoring", "changed", "四（二）", "四（二）");
+  REQUIRE(minimum);
+  CHECK(minimum->summary == "quality minimum: 600 → 610");
+  CHECK(minimum->can_change_ranking);
+  CHECK_FALSE(minimum->can_change_verdict);
+  const Change* cap = find(d, "scoring", "changed", "五（三）2", "五（三）2");
+  REQUIRE(cap);
+  CHECK(cap->summary == "innovation, quality on-site review cap: 10 → 8");
+  const Change* city = find(d, "bonus", "changed", "六（二）", "六（二）");
+  REQUIRE(city);
+  CHECK(city->summary == "金华市人民政府质量奖 bonus (award of another level): 800000 yuan → 1000000 yuan");
+  CHECK_FALSE(city->can_change_ranking);
+  // unchanged: the innovation minimum, the scheme, the other levels' other bonuses
+  size_t scoring = 0, bonus = 0;
+  for (const auto& c : d.changes) scoring += c.category == "scoring", bonus += c.category == "bonus";
+  CHECK(scoring == 2);
+  CHECK(bonus == 1);
+  // the minimum's and the cap's witnesses both verify
+  CHECK(ranking_witnesses_verify(*p.a.policy, *p.b.policy, d) == 2);
 }
 
 TEST_CASE("diff: a policy against itself has no change", "[diff]") {
@@ -106,4 +175,29 @@ TEST_CASE("diff: 大庆 against 昆明, the main differences", "[diff]") {
   CHECK(has("bonus", "800000 yuan first_time_only → 0 yuan"));
   CHECK(has("requirement", "require no export_notices"));
   CHECK(has("requirement", "no annual_results where"));
+}
+
+TEST_CASE("diff: repeat winners outside the quota, witnessed by an earlier win", "[diff]") {
+  // 如皋 2021 as it is, and the same text without its `repeat` line: a winner
+  // of an earlier year then takes a place like any other.
+  std::ifstream in(source_path("policies/rugao-2021.award"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string line = "  repeat quality then outside_quota, no_bonus\n";
+  size_t at = text.find(line);
+  REQUIRE(at != std::string::npos);
+  std::string without = text;
+  without.erase(at, line.size());
+  CompileResult a = compile_source(source_path("policies/rugao-no-repeat.award"), without);
+  CompileResult b = compile_source(source_path("policies/rugao-2021.award"), text);
+  INFO(rendered(a) << rendered(b));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  PolicyDiff d = diff_policies(*a.policy, *b.policy);
+  REQUIRE(d.changes.size() == 1);
+  const Change& c = d.changes[0];
+  CHECK(c.summary == "quality repeat winners: (none) → outside_quota, no_bonus");
+  CHECK(c.new_ref == "第二十四条");
+  CHECK(c.can_change_ranking);
+  CHECK_FALSE(d.verdict_relevant());
+  CHECK(ranking_witnesses_verify(*a.policy, *b.policy, d) == 1);
 }
