@@ -11,19 +11,16 @@
 #include "runtime/calendars.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/messages.h"
 
 namespace award::cli {
 
 int run_coverage(const CoverageOptions& o) {
-  std::string err;
-  std::vector<std::string> files = policy_files(o.paths.empty() ? std::vector<std::string>{"policies"} : o.paths, err);
-  if (!err.empty()) {
-    std::fprintf(stderr, "award coverage: %s\n", err.c_str());
-    return 2;
-  }
+  auto files = policy_files_or_usage(o.paths, "coverage");
+  if (!files) return 2;
   size_t total_rules = 0, total_unexercised = 0;
   bool broken = false;
-  for (const auto& f : files) {
+  for (const auto& f : *files) {
     CompileResult r = compile_file(f);
     if (!r.ok()) {
       print_diagnostics(r.diags);
@@ -65,15 +62,16 @@ int run_coverage(const CoverageOptions& o) {
       std::string src = rule.source.substr(0, rule.source.find('\n'));
       missing += fmt::format("    {}:{}  {}  {}\n", rule.loc.file, rule.loc.line, rule.ref, src);
     }
-    std::printf("%s (%s)\n", p.id.c_str(), p.title.c_str());
-    std::printf("  articles with rules: %s\n", with_rules.empty() ? "none" : with_rules.c_str());
-    std::printf("  prose only: %s\n", prose.empty() ? "none" : prose.c_str());
-    std::printf("  %zu tests; %zu of %zu rules exercised\n", p.tests.size(), n, p.rules.size());
-    if (!missing.empty()) std::printf("  rules no test exercises:\n%s", missing.c_str());
+    std::string out = tr(Msg::coverage_heading, p.id, p.title);
+    out += tr(Msg::coverage_with_rules, with_rules.empty() ? tr(Msg::coverage_none) : with_rules);
+    out += tr(Msg::coverage_prose_only, prose.empty() ? tr(Msg::coverage_none) : prose);
+    out += tr(Msg::coverage_policy, p.tests.size(), n, p.rules.size());
+    if (!missing.empty()) out += tr(Msg::coverage_unexercised) + missing;
+    std::fputs(out.c_str(), stdout);
     total_rules += p.rules.size();
     total_unexercised += p.rules.size() - n;
   }
-  std::printf("%zu of %zu rules exercised\n", total_rules - total_unexercised, total_rules);
+  std::fputs(tr(Msg::coverage_total, total_rules - total_unexercised, total_rules).c_str(), stdout);
   return broken || total_unexercised ? 1 : 0;
 }
 

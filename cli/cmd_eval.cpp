@@ -37,8 +37,7 @@ struct Out {
 }  // namespace
 
 int run_eval(const EvalOptions& o) {
-  CompileResult r = compile_file(o.policy, {.load_tests = false});
-  print_diagnostics(r.diags);
+  CompileResult r = compile_policy(o.policy);
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "runtime/messages.h"
 #include "compiler/compile.h"
 #include "compiler/format.h"
 
@@ -116,7 +117,7 @@ int run_fmt(const FmtOptions& o) {
     std::optional<std::string> out = format_source(src, diags);
     print_diagnostics(diags);
     if (!out) {
-      std::fprintf(stderr, "award fmt: %s not formatted: it has errors\n", path.c_str());
+      std::fputs(tr(Msg::fmt_has_errors, path).c_str(), stderr);
       ++failed;
       continue;
     }
@@ -127,15 +128,15 @@ int run_fmt(const FmtOptions& o) {
     } else if (replace_file(path, *out, err)) {
       ++changed;
     } else {
-      std::fprintf(stderr, "award fmt: %s left unchanged: %s\n", path.c_str(), err.c_str());
+      std::fputs(tr(Msg::fmt_left_unchanged, path, err).c_str(), stderr);
       ++failed;
     }
   }
-  std::fprintf(stderr, "%s\n",
-               fmt::format("{} file{} {}, {} unchanged{}", changed, changed == 1 ? "" : "s",
-                           o.check ? "would change" : "formatted", files.size() - changed - failed,
-                           failed ? fmt::format(", {} failed", failed) : std::string())
-                   .c_str());
+  std::fputs(tr(Msg::fmt_summary, counted(changed, Msg::one_file, Msg::many_files),
+                tr(o.check ? Msg::fmt_would_change : Msg::fmt_formatted), files.size() - changed - failed,
+                failed ? tr(Msg::fmt_failed, failed) : std::string())
+                 .c_str(),
+             stderr);
   return failed || (o.check && changed) ? 1 : 0;
 }
 

@@ -18,6 +18,7 @@
 #include "runtime/eval.h"
 #include "runtime/facts.h"
 #include "runtime/input.h"
+#include "runtime/messages.h"
 #include "runtime/rank.h"
 #include "runtime/report.h"
 
@@ -258,8 +259,8 @@ std::optional<std::vector<RankHistory>> history_of(const J& rec) {
 // --- output ---------------------------------------------------------------------------
 
 std::string money_text(const RankBonus& b) {
-  if (b.amount) return format_decimal(*b.amount) + " yuan";
-  return b.unfixed ? "owed, amount not fixed by the measure" : "unknown";
+  if (b.amount) return tr(Msg::money_yuan, format_decimal(*b.amount));
+  return tr(b.unfixed ? Msg::money_unfixed : Msg::money_unknown);
 }
 
 J decimal_json(Decimal d) {
@@ -281,8 +282,7 @@ std::string csv_cell(const std::string& s) {
 }  // namespace
 
 int run_rank(const RankOptions& o) {
-  CompileResult r = compile_file(o.policy, {.load_tests = false});
-  print_diagnostics(r.diags);
+  CompileResult r = compile_policy(o.policy);
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
   auto when = reference_date(o.on, "rank");
@@ -294,7 +294,7 @@ int run_rank(const RankOptions& o) {
   Problems probs;
   std::map<std::string, ScoreRow> sheet;
   auto refuse = [&probs]() {
-    std::fprintf(stderr, "award rank: %zu error%s; nothing ranked\n", probs.list.size(), probs.list.size() == 1 ? "" : "s");
+    std::fputs(tr(Msg::rank_refused, counted(probs.list.size(), Msg::one_error, Msg::many_errors)).c_str(), stderr);
     return 1;
   };
   if (!o.scores.empty() && !read_scores(o.scores, max, sheet, probs)) return refuse();
@@ -413,11 +413,11 @@ int run_rank(const RankOptions& o) {
       for (const auto& w : ar.winners) {
         winners.push_back(OJ{{"applicant", id_of(w.applicant)}, {"name", applicants[w.applicant].name},
                              {"score", dec(w.score)}, {"bonus", money(w.bonus)}, {"bonus_ref", opt(w.bonus.ref)},
-                             {"bonus_note", opt(w.bonus.note)}, {"bonus_unfixed", w.bonus.unfixed},
+                             {"bonus_note", opt(w.bonus.note.en())}, {"bonus_unfixed", w.bonus.unfixed},
                              {"repeat", w.repeat}});
         if (!w.bonus.amount)
           not_fixed.push_back(OJ{{"applicant", id_of(w.applicant)}, {"award", aw.id}, {"unfixed", w.bonus.unfixed},
-                                 {"ref", opt(w.bonus.ref)}, {"note", w.bonus.note}});
+                                 {"ref", opt(w.bonus.ref)}, {"note", w.bonus.note.en()}});
       }
       for (size_t i : ar.nominees) nominees.push_back(id_of(i));
       for (const auto& t : ar.ties) {
@@ -428,7 +428,7 @@ int run_rank(const RankOptions& o) {
                              {"stage", t.shortlist ? "on-site review" : "quota"}, {"ref", opt(t.ref)}});
       }
       for (const auto& x : ar.others)
-        others.push_back(OJ{{"applicant", id_of(x.applicant)}, {"reason", x.reason}, {"ref", opt(x.ref)},
+        others.push_back(OJ{{"applicant", id_of(x.applicant)}, {"reason", x.reason.en()}, {"ref", opt(x.ref)},
                             {"score", x.score ? dec(*x.score) : OJ(nullptr)}});
       awards.push_back(OJ{{"award", aw.id}, {"title", aw.title}, {"quota", aw.quota < 0 ? OJ(nullptr) : OJ(aw.quota)},
                           {"open_places", ar.open_places < 0 ? OJ(nullptr) : OJ(ar.open_places)},
@@ -440,10 +440,10 @@ int run_rank(const RankOptions& o) {
     for (const auto& ob : rk.other_bonuses) {
       const ir::Bonus& b = p.bonuses[ob.bonus];
       extra.push_back(OJ{{"applicant", id_of(ob.applicant)}, {"title", b.title}, {"bonus", money(ob.money)},
-                         {"bonus_unfixed", ob.money.unfixed}, {"ref", b.ref}, {"note", opt(ob.money.note)}});
+                         {"bonus_unfixed", ob.money.unfixed}, {"ref", b.ref}, {"note", opt(ob.money.note.en())}});
       if (!ob.money.amount)
         not_fixed.push_back(OJ{{"applicant", id_of(ob.applicant)}, {"title", b.title}, {"unfixed", ob.money.unfixed},
-                               {"ref", b.ref}, {"note", ob.money.note}});
+                               {"ref", b.ref}, {"note", ob.money.note.en()}});
     }
     OJ j{{"policy", p.id}, {"cycle", cycle}, {"on", format_date(on)}, {"awards", awards}, {"other_bonuses", extra},
          {"bonus_total", dec(rk.bonus_total)}, {"bonus_not_summed", not_fixed}};
@@ -459,7 +459,7 @@ int run_rank(const RankOptions& o) {
       const std::string& aid = p.awards[ar.award].id;
       for (const auto& w : ar.winners)
         row({aid, id_of(w.applicant), applicants[w.applicant].name, w.repeat ? "winner (repeat)" : "winner",
-             format_decimal(w.score), w.bonus.amount ? format_decimal(*w.bonus.amount) : "", w.bonus.note, w.bonus.ref});
+             format_decimal(w.score), w.bonus.amount ? format_decimal(*w.bonus.amount) : "", w.bonus.note.en(), w.bonus.ref});
       for (size_t i : ar.nominees) row({aid, id_of(i), applicants[i].name, "nominee", "", "", "", ""});
       for (const auto& t : ar.ties)
         for (size_t i : t.applicants)
@@ -469,64 +469,61 @@ int run_rank(const RankOptions& o) {
                t.ref});
       for (const auto& x : ar.others)
         row({aid, id_of(x.applicant), applicants[x.applicant].name, "other", x.score ? format_decimal(*x.score) : "",
-             "", x.reason, x.ref});
+             "", x.reason.en(), x.ref});
     }
     for (const auto& ob : rk.other_bonuses) {
       const ir::Bonus& b = p.bonuses[ob.bonus];
       row({b.title, id_of(ob.applicant), applicants[ob.applicant].name, "other-level award", "",
-           ob.money.amount ? format_decimal(*ob.money.amount) : "", ob.money.note, b.ref});
+           ob.money.amount ? format_decimal(*ob.money.amount) : "", ob.money.note.en(), b.ref});
     }
     row({"", "", "", "bonus total", "", format_decimal(rk.bonus_total),
          rk.total_incomplete ? "amounts not fixed or unknown are not summed" : "", ""});
   } else {
-    out = fmt::format("{} ({}): cycle {}, decided on {}\n", p.id, p.title, cycle, format_date(on));
+    out = tr(Msg::rank_heading, p.id, p.title, cycle, format_date(on));
     auto who = [&](size_t i) {
       return applicants[i].name.empty() ? id_of(i) : fmt::format("{} {}", id_of(i), applicants[i].name);
     };
+    auto ids = [&](const std::vector<size_t>& xs) {
+      std::string s;
+      for (size_t i : xs) s += (s.empty() ? "" : ", ") + id_of(i);
+      return s;
+    };
     for (const auto& ar : rk.awards) {
       const ir::Award& aw = p.awards[ar.award];
-      out += fmt::format("\n{} ({}){}\n", aw.id, aw.title, aw.quota < 0 ? "" : fmt::format(", quota {}", aw.quota));
-      out += ar.winners.empty() ? "  winners: none\n" : "  winners:\n";
+      out += tr(Msg::rank_award, aw.id, aw.title, aw.quota < 0 ? "" : tr(Msg::rank_quota, aw.quota));
+      out += tr(ar.winners.empty() ? Msg::rank_winners_none : Msg::rank_winners);
       size_t k = 0;
       for (const auto& w : ar.winners) {
         std::string bonus = money_text(w.bonus);
-        if (!w.bonus.ref.empty()) bonus += fmt::format(" ({})", w.bonus.ref);
-        if (!w.bonus.note.empty()) bonus += fmt::format(": {}", w.bonus.note);
-        out += fmt::format("    {}. {}  score {}{}  bonus {}\n", ++k, who(w.applicant), format_decimal(w.score),
-                           w.repeat ? "  repeat winner, outside the quota" : "", bonus);
+        if (!w.bonus.ref.empty()) bonus += tr(Msg::ref_after, w.bonus.ref);
+        if (!w.bonus.note.empty()) bonus += tr(Msg::note_after, w.bonus.note.str());
+        out += tr(Msg::rank_winner, ++k, who(w.applicant), format_decimal(w.score),
+                  w.repeat ? tr(Msg::rank_repeat_outside) : "", bonus);
       }
-      if (!ar.nominees.empty()) {
-        std::string ns;
-        for (size_t i : ar.nominees) ns += (ns.empty() ? "" : ", ") + id_of(i);
-        out += fmt::format("  nominees ({}): {}\n", p.awards[nomination_of(p, ar.award)].id, ns);
-      }
-      for (const auto& t : ar.ties) {
-        std::string ts;
-        for (size_t i : t.applicants) ts += (ts.empty() ? "" : ", ") + id_of(i);
-        out += fmt::format("  tie at {} {} for {} place{} ({}): {}; the committee decides, the place{} stay{} open\n",
-                           t.shortlist ? "material score" : "total", format_decimal(t.score), t.places,
-                           t.places == 1 ? "" : "s", t.shortlist ? fmt::format("on-site review, {}", t.ref) : t.ref, ts,
-                           t.places == 1 ? "" : "s", t.places == 1 ? "s" : "");
-      }
+      if (!ar.nominees.empty()) out += tr(Msg::rank_nominees, p.awards[nomination_of(p, ar.award)].id, ids(ar.nominees));
+      for (const auto& t : ar.ties)
+        out += tr(t.places == 1 ? Msg::rank_tie_one : Msg::rank_tie_many,
+                  tr(t.shortlist ? Msg::rank_tie_at_material : Msg::rank_tie_at_total), format_decimal(t.score),
+                  t.places, t.shortlist ? tr(Msg::rank_tie_on_site, t.ref) : t.ref, ids(t.applicants));
       if (ar.open_places > 0)
-        out += fmt::format("  open places: {} ({})\n", ar.open_places,
-                           aw.may_be_vacant ? "the award may stay vacant" : "the measure does not let them stay vacant");
-      if (!ar.others.empty()) out += "  others:\n";
+        out += tr(Msg::rank_open_places, ar.open_places,
+                  tr(aw.may_be_vacant ? Msg::rank_may_be_vacant : Msg::rank_not_vacant));
+      if (!ar.others.empty()) out += tr(Msg::rank_others);
       for (const auto& x : ar.others)
-        out += fmt::format("    {}: {}{}{}\n", who(x.applicant), x.reason,
-                           x.score ? fmt::format(" (score {})", format_decimal(*x.score)) : "",
-                           x.ref.empty() ? "" : fmt::format(" [{}]", x.ref));
+        out += tr(Msg::rank_other, who(x.applicant), x.reason.str(),
+                  x.score ? tr(Msg::rank_other_score, format_decimal(*x.score)) : "",
+                  x.ref.empty() ? "" : tr(Msg::rank_other_ref, x.ref));
     }
     if (!rk.other_bonuses.empty()) {
-      out += fmt::format("\nawards of other levels won in {}:\n", cycle);
+      out += tr(Msg::rank_other_levels, cycle);
       for (const auto& ob : rk.other_bonuses) {
         const ir::Bonus& b = p.bonuses[ob.bonus];
-        out += fmt::format("  {}: {}  bonus {} ({}){}\n", who(ob.applicant), b.title, money_text(ob.money), b.ref,
-                           ob.money.note.empty() ? "" : ": " + ob.money.note);
+        out += tr(Msg::rank_other_level, who(ob.applicant), b.title, money_text(ob.money), b.ref,
+                  ob.money.note.empty() ? "" : tr(Msg::note_after, ob.money.note.str()));
       }
     }
-    out += fmt::format("\nbonus total {}: {} yuan{}\n", cycle, format_decimal(rk.bonus_total),
-                       rk.total_incomplete ? ", plus the amounts above that are not fixed or unknown (not summed)" : "");
+    out += tr(Msg::rank_bonus_total, cycle, format_decimal(rk.bonus_total),
+              rk.total_incomplete ? tr(Msg::rank_not_summed) : "");
   }
   std::fputs(out.c_str(), stdout);
   return 0;

@@ -11,8 +11,7 @@ std::string emit_ir(const ir::Policy& p) { return ir_to_json(p).dump(2) + "\n"; 
 namespace award::cli {
 
 int run_schema(const SchemaOptions& o) {
-  CompileResult r = compile_file(o.policy, {.load_tests = false});
-  print_diagnostics(r.diags);
+  CompileResult r = compile_policy(o.policy);
   if (!r.ok()) return 1;
   std::fputs((facts_schema(*r.policy).dump(2) + "\n").c_str(), stdout);
   return 0;

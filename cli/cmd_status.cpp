@@ -19,16 +19,18 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-const char* consequence_text(const std::string& c) {
-  if (c == "withdraw_title") return "title withdrawn (撤销奖励)";
-  if (c == "recover_bonus") return "bonus recovered (追缴奖金)";
-  if (c == "recover_medal") return "medal and certificate recovered (收回奖牌证书)";
-  if (c == "publish") return "published (公开通报)";
-  if (c == "credit_record") return "entered in the credit record (记入诚信档案)";
+// A consequence in the words of the measure; "" for one without words here.
+std::string consequence_text(const std::string& c) {
+  if (c == "withdraw_title") return tr(Msg::consequence_withdraw_title);
+  if (c == "recover_medal") return tr(Msg::consequence_recover_medal);
+  if (c == "publish") return tr(Msg::consequence_publish);
+  if (c == "credit_record") return tr(Msg::consequence_credit_record);
   return "";
 }
 
-const char* truth_word(Truth t) { return t == Truth::True ? "yes" : t == Truth::False ? "no" : "undetermined"; }
+std::string truth_word(Truth t) {
+  return tr(t == Truth::True ? Msg::status_yes : t == Truth::False ? Msg::status_no : Msg::verdict_undetermined);
+}
 J truth_json_value(Truth t) { return t == Truth::Unknown ? J(nullptr) : J(t == Truth::True); }
 
 // award_history as the record gives it, whether or not the policy reads it.
@@ -67,7 +69,7 @@ J status_json(const ir::Policy& p, const std::string& id, const AwardStatus& st)
   if (recovers) {
     J b{{"amount", st.bonus.amount ? J(format_decimal(*st.bonus.amount)) : J(nullptr)}, {"unit", "yuan"},
         {"ref", st.bonus.ref.empty() ? J(nullptr) : J(st.bonus.ref)}};
-    if (!st.bonus.note.empty()) b["note"] = st.bonus.note;
+    if (!st.bonus.note.empty()) b["note"] = st.bonus.note.en();
     j["bonus_recovered"] = b;
   } else {
     j["bonus_recovered"] = nullptr;
@@ -84,42 +86,42 @@ J status_json(const ir::Policy& p, const std::string& id, const AwardStatus& st)
 
 std::string status_text(const ir::Policy& p, const std::string& who, const AwardStatus& st) {
   const ir::Award& a = p.awards[st.award];
-  std::string out = fmt::format("\n{}: {} ({}), awarded {}\n", who, a.id, a.title, format_date(st.awarded_on));
-  out += fmt::format("  revoked: {}\n", truth_word(st.revoked));
+  std::string out = tr(Msg::status_award, who, a.id, a.title, format_date(st.awarded_on));
+  out += tr(Msg::status_revoked, truth_word(st.revoked));
   for (const auto& ro : st.revocations) {
     const ir::Revocation& r = p.revocations[ro.revocation];
     out += fmt::format("    {:<10} {}\n", r.ref,
-                       ro.applies == Truth::True ? "applies" : ro.applies == Truth::False ? "does not apply" : "undetermined");
-    for (const auto& m : ro.missing) out += fmt::format("      missing: {}\n", m);
+                       tr(ro.applies == Truth::True    ? Msg::status_applies
+                          : ro.applies == Truth::False ? Msg::status_does_not_apply
+                                                       : Msg::verdict_undetermined));
+    for (const auto& m : ro.missing) out += tr(Msg::status_missing, m);
   }
   if (st.revoked == Truth::False) return out;
   std::string refs;
   for (const auto& r : st.articles) refs += (refs.empty() ? "" : ", ") + r;
-  out += fmt::format("  consequences{} ({}):\n", st.revoked == Truth::True ? "" : " if revoked", refs);
+  out += tr(st.revoked == Truth::True ? Msg::status_consequences : Msg::status_consequences_if, refs);
   for (const auto& c : st.consequences) {
     if (c == "ban") continue;
     if (c == "recover_bonus") {
-      std::string amount = st.bonus.amount ? format_decimal(*st.bonus.amount) + " yuan" : "unknown";
-      std::string from = st.bonus.ref.empty() ? "" : fmt::format(", {}", st.bonus.ref);
-      std::string note = st.bonus.note.empty() ? "" : fmt::format("; {}", st.bonus.note);
-      out += fmt::format("    bonus recovered (追缴奖金): {}{}{}\n", amount, from, note);
+      std::string amount = st.bonus.amount ? tr(Msg::money_yuan, format_decimal(*st.bonus.amount)) : tr(Msg::money_unknown);
+      std::string from = st.bonus.ref.empty() ? "" : tr(Msg::status_bonus_from, st.bonus.ref);
+      std::string note = st.bonus.note.empty() ? "" : tr(Msg::status_bonus_note, st.bonus.note.str());
+      out += tr(Msg::status_bonus_recovered, amount, from, note);
       continue;
     }
-    const char* t = consequence_text(c);
-    out += fmt::format("    {}\n", *t ? t : c.c_str());
+    std::string t = consequence_text(c);
+    out += fmt::format("    {}\n", t.empty() ? c : t);
   }
   if (st.ban)
-    out += fmt::format("    ban {}: decided {}, barred through {}, applications accepted from {}\n",
-                       duration_text(st.ban->duration), format_date(st.ban->decided), format_date(st.ban->until),
-                       format_date(st.ban->again));
+    out += tr(Msg::status_ban, duration_words(st.ban->duration), format_date(st.ban->decided),
+              format_date(st.ban->until), format_date(st.ban->again));
   return out;
 }
 
 }  // namespace
 
 int run_status(const StatusOptions& o) {
-  CompileResult r = compile_file(o.policy, {.load_tests = false});
-  print_diagnostics(r.diags);
+  CompileResult r = compile_policy(o.policy);
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
 
@@ -169,12 +171,12 @@ int run_status(const StatusOptions& o) {
   FactStore store;
   const bool json = o.format == "json";
   J results = J::array(), errors = J::array();
-  std::string out = fmt::format("{} ({}): status on {}\n", p.id, p.title, format_date(on));
+  std::string out = tr(Msg::status_heading, p.id, p.title, format_date(on));
   size_t index = 0;
   for (const auto& rec : doc) {
     ++index;
     std::string id = rec.is_object() && rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : "";
-    std::string who = id.empty() ? fmt::format("{} (record {})", o.facts, index) : id;
+    std::string who = id.empty() ? tr(Msg::record_at, o.facts, index) : id;
     auto fail = [&](const std::string& field, const std::string& msg) {
       std::string what = field.empty() ? msg : field + ": " + msg;
       std::fprintf(stderr, "error: %s (record %zu)%s: %s\n", o.facts.c_str(), index, id.empty() ? "" : (" " + id).c_str(),
@@ -195,7 +197,7 @@ int run_status(const StatusOptions& o) {
     AwardStatus st = award_status(p, ev, store, award, *awarded_on, on, history_of(rec));
     if (st.calendar_failure) {
       fail(st.articles.empty() ? p.awards[award].ref : st.articles.front(),
-           fmt::format("cannot count working days in {}: {}", st.calendar_failure->year, st.calendar_failure->message));
+           tr(Msg::no_working_days, st.calendar_failure->year, st.calendar_failure->message));
       continue;
     }
     if (json) results.push_back(status_json(p, id, st));
@@ -206,11 +208,7 @@ int run_status(const StatusOptions& o) {
         {"results", results}, {"errors", errors}};
     out = j.dump(2) + "\n";
   }
-  std::fputs(out.c_str(), stdout);
-  if (std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "error: could not write to standard output\n");
-    return 1;
-  }
+  if (!write_stdout(out)) return 1;
   return errors.empty() ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@
 #include "runtime/eval.h"
 #include "runtime/facts.h"
 #include "runtime/input.h"
+#include "runtime/messages.h"
 #include "runtime/report.h"
 
 namespace award::cli {
@@ -51,8 +52,7 @@ int run_eval_table(const EvalTableOptions& o) {
   std::vector<Row> rows;
   size_t bad = 0;
   for (const auto& f : files) {
-    CompileResult r = compile_file(f, {.load_tests = false});
-    print_diagnostics(r.diags);
+    CompileResult r = compile_policy(f);
     if (!r.ok()) { ++bad; continue; }
     const ir::Policy& p = *r.policy;
     if (p.id.empty() || p.awards.empty()) continue;
@@ -127,20 +127,22 @@ int run_eval_table(const EvalTableOptions& o) {
       wp = std::max(wp, width(r.policy));
       ww = std::max(ww, width(r.award));
     }
-    std::string out = fmt::format("on {}\n{}  {}  {}  {}  {}\n", format_date(on), pad("applicant", wa), pad("policy", wp),
-                                  pad("award", ww), pad("verdict", 12), "deciding articles / waiting on");
+    std::string out = tr(Msg::table_heading, format_date(on));
+    out += fmt::format("{}  {}  {}  {}  {}\n", pad(tr(Msg::table_applicant), wa), pad(tr(Msg::table_policy), wp),
+                       pad(tr(Msg::table_award), ww), pad(tr(Msg::table_verdict), 12), tr(Msg::table_why));
     std::string last;
     for (const auto& r : rows) {
       if (!last.empty() && last != r.applicant) out += "\n";
       last = r.applicant;
       if (!r.error.empty()) {
-        out += fmt::format("{}  {}  {}  error: {}\n", pad(r.applicant, wa), pad(r.policy, wp), pad("", ww), r.error);
+        out += fmt::format("{}  {}  {}  {}\n", pad(r.applicant, wa), pad(r.policy, wp), pad("", ww),
+                           tr(Msg::table_error, r.error));
         continue;
       }
       std::string why = r.verdict == "ineligible" ? join(r.refs)
-                        : r.verdict == "undetermined" ? "waits on " + join(r.waits) : "";
+                        : r.verdict == "undetermined" ? tr(Msg::table_waits_on, join(r.waits)) : "";
       std::string line = fmt::format("{}  {}  {}  {}  {}", pad(r.applicant, wa), pad(r.policy, wp), pad(r.award, ww),
-                                     pad(r.verdict, 12), why);
+                                     pad(verdict_words(r.verdict), 12), why);
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";
     }

@@ -39,22 +39,19 @@ std::vector<std::string> policy_files(const std::vector<std::string>& paths, std
   return out;
 }
 
-namespace {
-// A test's expected verdict, written as its JSON word, in the words of the output.
-std::string verdict_words(const std::string& name) {
-  for (Verdict v : {Verdict::Eligible, Verdict::Ineligible, Verdict::Undetermined})
-    if (name == verdict_name(v)) return verdict_text(v);
-  return name;
+std::optional<std::vector<std::string>> policy_files_or_usage(const std::vector<std::string>& paths,
+                                                              const char* command) {
+  std::string err;
+  std::vector<std::string> files = policy_files(paths.empty() ? std::vector<std::string>{"policies"} : paths, err);
+  if (err.empty()) return files;
+  std::fprintf(stderr, "award %s: %s\n", command, err.c_str());
+  return std::nullopt;
 }
-}  // namespace
 
 int run_test(const TestOptions& o) {
-  std::string err;
-  std::vector<std::string> files = policy_files(o.paths.empty() ? std::vector<std::string>{"policies"} : o.paths, err);
-  if (!err.empty()) {
-    std::fprintf(stderr, "award test: %s\n", err.c_str());
-    return 2;
-  }
+  auto found = policy_files_or_usage(o.paths, "test");
+  if (!found) return 2;
+  const std::vector<std::string>& files = *found;
   size_t passed = 0, failed = 0, broken_files = 0;
   for (const auto& f : files) {
     CompileResult r = compile_file(f);

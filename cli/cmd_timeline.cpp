@@ -23,15 +23,14 @@ std::optional<Date> date_option(const char* name, const std::string& s) {
 }
 
 int calendar_error(const std::string& what, const cal::Error& e) {
-  std::fprintf(stderr, "error: %s: cannot count working days in %d: %s\n", what.c_str(), e.year, e.message.c_str());
+  std::fprintf(stderr, "error: %s: %s\n", what.c_str(), tr(Msg::no_working_days, e.year, e.message).c_str());
   return 1;
 }
 
 }  // namespace
 
 int run_timeline(const TimelineOptions& o) {
-  CompileResult r = compile_file(o.policy, {.load_tests = false});
-  print_diagnostics(r.diags);
+  CompileResult r = compile_policy(o.policy);
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
   const cal::Calendar& c = policy_calendar(p);
@@ -58,14 +57,14 @@ int run_timeline(const TimelineOptions& o) {
   }
 
   J j{{"policy", p.id}, {"calendar", c.name()}};
-  std::string text = fmt::format("{} ({}): timeline, working days by {}\n", p.id, p.title, c.name());
+  std::string text = tr(Msg::timeline_heading, p.id, p.title, c.name());
 
   if (start) {
     auto dated = date_deadlines(p, *start, c);
-    if (!dated) return calendar_error(fmt::format("{}: deadlines from {}", o.policy, format_date(*start)), dated.error());
+    if (!dated) return calendar_error(tr(Msg::timeline_deadlines_from, o.policy, format_date(*start)), dated.error());
     J dl = J::array();
-    text += fmt::format("\nFrom {}:\n", format_date(*start));
-    if (dated->empty()) text += "  the policy sets no procedure deadline\n";
+    text += tr(Msg::timeline_from, format_date(*start));
+    if (dated->empty()) text += tr(Msg::timeline_no_deadline);
     for (const auto& d : *dated) {
       const ir::Deadline& x = p.deadlines[d.deadline];
       bool moves = x.end == ir::PeriodEnd::NextWorkingDay;
@@ -73,11 +72,10 @@ int run_timeline(const TimelineOptions& o) {
                      {"period", duration_text(x.duration)}, {"end", moves ? "next_working_day" : "exact"},
                      {"counted", format_date(d.counted)}, {"due", format_date(d.due)},
                      {"moved_over", d.moved_over ? J(*d.moved_over) : J(nullptr)}});
-      std::string after = x.event.empty() ? "" : fmt::format(" after {}", x.event);
-      std::string moved = d.moved_over ? fmt::format(" ({} falls on {}; 民法典第二百零三条)", format_date(d.counted), *d.moved_over)
-                                       : "";
-      text += fmt::format("  {:<10} {} {}: {}{} → {}{}\n", x.ref, x.id, x.text, duration_text(x.duration), after,
-                          format_date(d.due), moved);
+      std::string after = x.event.empty() ? "" : tr(Msg::timeline_after, x.event);
+      std::string moved = d.moved_over ? tr(Msg::timeline_moved, format_date(d.counted), *d.moved_over) : "";
+      text += tr(Msg::timeline_deadline, x.ref, x.id, x.text, duration_words(x.duration), after, format_date(d.due),
+                 moved);
     }
     j["start"] = format_date(*start);
     j["deadlines"] = dl;
@@ -87,16 +85,15 @@ int run_timeline(const TimelineOptions& o) {
     J per = J::array();
     for (int32_t a : awards) {
       const ir::Award& aw = p.awards[a];
-      text += fmt::format("\nFrom the award of {} ({}) on {}:\n", aw.id, aw.title, format_date(*awarded_on));
+      text += tr(Msg::timeline_from_award, aw.id, aw.title, format_date(*awarded_on));
       J windows = J::array();
       for (const auto& rv : p.revocations) {
         if (std::find(rv.awards.begin(), rv.awards.end(), a) == rv.awards.end()) continue;
         auto end = revocation_window_end(p, rv, *awarded_on);
         windows.push_back(J{{"ref", rv.ref}, {"until", end ? J(format_date(*end)) : J(nullptr)}});
-        text += end ? fmt::format("  {:<10} revocation window through {}\n", rv.ref, format_date(*end))
-                    : fmt::format("  {:<10} revocation window: no end (any later finding)\n", rv.ref);
+        text += end ? tr(Msg::timeline_window, rv.ref, format_date(*end)) : tr(Msg::timeline_window_open, rv.ref);
       }
-      if (windows.empty()) text += "  the policy sets no revocation for this award\n";
+      if (windows.empty()) text += tr(Msg::timeline_no_revocation);
       Reapply re = first_application_day(p, a, *awarded_on, c);
       if (re.calendar_failure) {
         cal::Error e;
@@ -110,19 +107,17 @@ int run_timeline(const TimelineOptions& o) {
       std::string refs;
       for (int32_t rr : re.barring) refs += (refs.empty() ? "" : ", ") + p.rules[rr].ref;
       if (!re.first_day)
-        text += fmt::format("  no new application is accepted within 100 years ({})\n", refs);
+        text += tr(Msg::timeline_never_again, refs);
       else if (re.barring.empty())
-        text += fmt::format("  new application accepted from {} (no rule bars a winner from applying again)\n",
-                            format_date(*re.first_day));
+        text += tr(Msg::timeline_again, format_date(*re.first_day));
       else
-        text += fmt::format("  new application accepted from {} (barred until then by {})\n", format_date(*re.first_day),
-                            refs);
+        text += tr(Msg::timeline_again_barred, format_date(*re.first_day), refs);
       J ret = J::array();
       for (const auto& rt : p.retentions) {
         auto end = period_end(*awarded_on, rt.duration, rt.end, c);
         if (!end) return calendar_error(fmt::format("{}: {}", o.policy, rt.ref), end.error());
         ret.push_back(J{{"id", rt.id}, {"ref", rt.ref}, {"period", duration_text(rt.duration)}, {"until", format_date(*end)}});
-        text += fmt::format("  {:<10} {} kept {} through {}\n", rt.ref, rt.id, duration_text(rt.duration), format_date(*end));
+        text += tr(Msg::timeline_retention, rt.ref, rt.id, duration_words(rt.duration), format_date(*end));
       }
       per.push_back(J{{"award", aw.id},
                       {"revocation_windows", windows},
@@ -135,12 +130,7 @@ int run_timeline(const TimelineOptions& o) {
   }
 
   std::string out = o.format == "json" ? j.dump(2) + "\n" : text;
-  std::fputs(out.c_str(), stdout);
-  if (std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "error: could not write to standard output\n");
-    return 1;
-  }
-  return 0;
+  return write_stdout(out) ? 0 : 1;
 }
 
 }  // namespace award::cli

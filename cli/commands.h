@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/compile.h"
 #include "compiler/diagnostics.h"
 #include "runtime/date.h"
 
@@ -53,6 +54,11 @@ struct TestOptions {
 };
 int run_test(const TestOptions& o);
 std::vector<std::string> policy_files(const std::vector<std::string>& paths, std::string& error);
+// The policy files of `award test` and `award coverage`: those under `paths`,
+// or policies/ when none is given; nullopt after a usage message naming the
+// command when a path does not exist.
+std::optional<std::vector<std::string>> policy_files_or_usage(const std::vector<std::string>& paths,
+                                                              const char* command);
 
 struct FmtOptions {
   std::vector<std::string> files;  // files or folders; none: standard input to standard output
@@ -119,5 +125,14 @@ int run_lsp();
 std::optional<Date> reference_date(const std::string& on, const char* command);
 bool stderr_is_tty();
 void print_diagnostics(const DiagnosticSink& d);
+// The policy a command reads (without its test fixtures), its diagnostics
+// printed; the caller stops with exit 1 when it is not ok().
+CompileResult compile_policy(const std::string& path);
+// Writes a command's whole output; false (after a message) when it could not.
+bool write_stdout(const std::string& out);
+// A period in the reader's language: "5 working days", "5 个工作日".
+std::string duration_words(const ir::Duration& d);
+// A verdict written as its JSON word ("ineligible"), in the reader's language.
+std::string verdict_words(const std::string& name);
 
 }  // namespace award::cli

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "runtime/messages.h"
+#include "runtime/report.h"
 
 namespace award::cli {
 
@@ -18,6 +19,36 @@ std::optional<Date> reference_date(const std::string& on, const char* command) {
 void print_diagnostics(const DiagnosticSink& d) {
   bool color = stderr_is_tty();
   for (const auto& diag : d.sorted()) std::fputs(render(diag, color).c_str(), stderr);
+}
+
+CompileResult compile_policy(const std::string& path) {
+  CompileResult r = compile_file(path, {.load_tests = false});
+  print_diagnostics(r.diags);
+  return r;
+}
+
+bool write_stdout(const std::string& out) {
+  std::fputs(out.c_str(), stdout);
+  if (std::fflush(stdout) == 0) return true;
+  std::fputs("error: could not write to standard output\n", stderr);
+  return false;
+}
+
+std::string duration_words(const ir::Duration& d) {
+  auto pick = [&](Msg one, Msg many) { return tr(d.amount == 1 ? one : many, d.amount); };
+  switch (d.unit) {
+    case Unit::Days: return pick(Msg::period_day, Msg::period_days);
+    case Unit::WorkingDays: return pick(Msg::period_working_day, Msg::period_working_days);
+    case Unit::Months: return pick(Msg::period_month, Msg::period_months);
+    case Unit::Years: return pick(Msg::period_year, Msg::period_years);
+  }
+  return pick(Msg::period_day, Msg::period_days);
+}
+
+std::string verdict_words(const std::string& name) {
+  for (Verdict v : {Verdict::Eligible, Verdict::Ineligible, Verdict::Undetermined})
+    if (name == verdict_name(v)) return verdict_text(v);
+  return name;
 }
 
 }  // namespace award::cli

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fmt/args.h>
 
 namespace award {
 
@@ -45,5 +46,12 @@ Lang language_from_environment() {
 const char* message_format(const MessageText& t, Lang lang) { return lang == Lang::Zh && *t.zh ? t.zh : t.en; }
 
 const char* message_format(Msg m, Lang lang) { return message_format(kMessages[static_cast<size_t>(m)], lang); }
+
+std::string Said::in(Lang lang) const {
+  if (empty()) return "";
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args) store.push_back(a);
+  return fmt::vformat(message_format(id, lang), store);
+}
 
 }  // namespace award

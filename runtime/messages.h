@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace award {
 
@@ -306,6 +307,144 @@ enum class Lang { En, Zh };
   X(usage_bad_amount, "award calendar: `{}` is not an amount such as 5wd (working days) or 10d (days)\n",             \
     "award calendar：“{}”不是天数，应写作如 5wd（工作日）或 10d（自然日）\n")                                         \
   X(usage_no_such_path, "{}: no such file or directory", "{}：没有这个文件或文件夹")                                  \
+  /* --- award rank (cli/cmd_rank.cpp; the reasons and notes of runtime/rank.cpp, --- */                           \
+  /* --- whose English is also the JSON's and the CSV's reason) --- */                                                \
+  X(verbatim, "{}", "{}")                                                                                             \
+  X(rank_no_total, "no score: scores.total is not given", "无分数：未给出 scores.total")                              \
+  X(rank_score_not_given, "no score: {} not given", "无分数：未给出 {}")                                              \
+  X(rank_scores_not_given, "no score: {} and {} not given", "无分数：未给出 {} 和 {}")                                \
+  X(rank_total_overflows, "no score: the weighted total overflows", "无分数：加权总分溢出")                           \
+  X(bonus_undetermined, "depends on facts not given: the condition of this bonus is undetermined",                    \
+    "取决于未提供的事实：该项奖金的条件待定")                                                                         \
+  X(bonus_first_only_no_history, "paid only on a first award, and award_history is not given",                       \
+    "奖金仅在首次获奖时发放，而未给出 award_history")                                                                 \
+  X(bonus_not_first, "paid only on a first award, and this is not the first", "奖金仅在首次获奖时发放，本次并非首次") \
+  X(bonus_none_applies, "no bonus of the measure applies", "本办法的奖金规定均不适用")                                \
+  X(bonus_none_for_award, "the measure provides no bonus for this award", "本办法未对该奖项规定奖金")                 \
+  X(bonus_repeat_winner, "a repeat winner: no bonus", "再次获奖：不发奖金")                                           \
+  X(rank_shortlist_tie, "tied at material score {} for the last {} of {} on-site review places; the committee decides", \
+    "材料评审得分 {0} 并列，争夺 {2} 个现场评审名额中的最后 {1} 个；由评审委员会决定")                                \
+  X(rank_not_shortlisted, "not selected for on-site review: material score {}, {} places",                            \
+    "未入选现场评审：材料评审得分 {}，现场评审名额 {} 个")                                                            \
+  X(rank_not_shortlisted_no_material, "not selected for on-site review: scores.material is not given",                \
+    "未入选现场评审：未给出 scores.material")                                                                         \
+  X(rank_won_other, "won {} in this cycle: one award of the measure per applicant and cycle",                         \
+    "本周期已获 {}：每个申报者每周期只获本办法的一个奖项")                                                            \
+  X(rank_tied_other, "tied for {}, which the committee decides first", "在 {} 中并列，须由评审委员会先行决定")        \
+  X(rank_ineligible, "ineligible", "不符合条件")                                                                      \
+  X(rank_undetermined, "undetermined: not ranked until decided", "待定：作出决定前不予排名")                          \
+  X(rank_undetermined_needs, "undetermined: not ranked until decided; needs {}", "待定：作出决定前不予排名；尚需 {}") \
+  X(rank_below_minimum, "below the minimum total {}", "低于最低总分 {}")                                              \
+  X(rank_beyond_quota, "beyond the quota of {}", "超出名额（{} 名）")                                                 \
+  X(rank_heading, "{} ({}): cycle {}, decided on {}\n", "{}（{}）：{} 年度评审，决定日 {}\n")                         \
+  X(rank_award, "\n{} ({}){}\n", "\n{}（{}）{}\n")                                                                    \
+  X(rank_quota, ", quota {}", "，名额 {} 名")                                                                         \
+  X(rank_winners_none, "  winners: none\n", "  获奖者：无\n")                                                         \
+  X(rank_winners, "  winners:\n", "  获奖者：\n")                                                                     \
+  X(rank_winner, "    {}. {}  score {}{}  bonus {}\n", "    {}. {}  得分 {}{}  奖金 {}\n")                            \
+  X(rank_repeat_outside, "  repeat winner, outside the quota", "  再次获奖，不占名额")                                \
+  X(money_yuan, "{} yuan", "{} 元")                                                                                   \
+  X(money_unfixed, "owed, amount not fixed by the measure", "应予奖励，办法未定金额")                                 \
+  X(money_unknown, "unknown", "未知")                                                                                 \
+  X(ref_after, " ({})", "（{}）")                                                                                     \
+  X(note_after, ": {}", "：{}")                                                                                       \
+  X(rank_nominees, "  nominees ({}): {}\n", "  提名奖（{}）：{}\n")                                                   \
+  X(rank_tie_at_material, "material score", "材料评审得分")                                                           \
+  X(rank_tie_at_total, "total", "总分")                                                                               \
+  X(rank_tie_on_site, "on-site review, {}", "现场评审，{}")                                                           \
+  X(rank_tie_one, "  tie at {} {} for {} place ({}): {}; the committee decides, the place stays open\n",              \
+    "  {0} {1} 并列，争夺 {2} 个名额（{3}）：{4}；由评审委员会决定，名额暂时空缺\n")                                  \
+  X(rank_tie_many, "  tie at {} {} for {} places ({}): {}; the committee decides, the places stay open\n",            \
+    "  {0} {1} 并列，争夺 {2} 个名额（{3}）：{4}；由评审委员会决定，名额暂时空缺\n")                                  \
+  X(rank_open_places, "  open places: {} ({})\n", "  空缺名额：{}（{}）\n")                                           \
+  X(rank_may_be_vacant, "the award may stay vacant", "该奖项可以空缺")                                                \
+  X(rank_not_vacant, "the measure does not let them stay vacant", "办法不允许名额空缺")                               \
+  X(rank_others, "  others:\n", "  未获奖者：\n")                                                                     \
+  X(rank_other, "    {}: {}{}{}\n", "    {}：{}{}{}\n")                                                               \
+  X(rank_other_score, " (score {})", "（得分 {}）")                                                                   \
+  X(rank_other_ref, " [{}]", " [{}]")                                                                                 \
+  X(rank_other_levels, "\nawards of other levels won in {}:\n", "\n{} 年获得的其他级别奖项：\n")                      \
+  X(rank_other_level, "  {}: {}  bonus {} ({}){}\n", "  {}：{}  奖金 {}（{}）{}\n")                                   \
+  X(rank_bonus_total, "\nbonus total {}: {} yuan{}\n", "\n{} 年奖金合计：{} 元{}\n")                                  \
+  X(rank_not_summed, ", plus the amounts above that are not fixed or unknown (not summed)",                           \
+    "，另有上列未定金额或未知金额（未计入）")                                                                         \
+  X(rank_refused, "award rank: {}; nothing ranked\n", "award rank：{}，未作排名\n")                                   \
+  /* --- award status (cli/cmd_status.cpp; the bonus notes of runtime/timeline.cpp) --- */                           \
+  X(status_not_first, "not the first award, so no bonus was paid", "并非首次获奖，未发放奖金")                        \
+  X(status_earlier_date_missing, "paid only on a first award, and an earlier award's date is not given",              \
+    "奖金仅在首次获奖时发放，而未给出此前获奖的日期")                                                                 \
+  X(status_no_bonus_declared, "the policy declares no bonus for this award", "本办法未对该奖项规定奖金")              \
+  X(status_bonus_undetermined, "the bonus depends on facts not given", "奖金取决于未提供的事实")                      \
+  X(status_no_bonus_applied, "no bonus of the policy applied to this winner", "本办法的奖金规定均不适用于该获奖者")   \
+  X(status_heading, "{} ({}): status on {}\n", "{}（{}）：{} 的状态\n")                                               \
+  X(status_award, "\n{}: {} ({}), awarded {}\n", "\n{}：{}（{}），获奖日 {}\n")                                       \
+  X(status_revoked, "  revoked: {}\n", "  是否撤销：{}\n")                                                            \
+  X(status_yes, "yes", "是")                                                                                          \
+  X(status_no, "no", "否")                                                                                            \
+  X(status_applies, "applies", "适用")                                                                                \
+  X(status_does_not_apply, "does not apply", "不适用")                                                                \
+  X(status_missing, "      missing: {}\n", "      缺少：{}\n")                                                        \
+  X(status_consequences, "  consequences ({}):\n", "  后果（{}）：\n")                                                \
+  X(status_consequences_if, "  consequences if revoked ({}):\n", "  如予撤销，后果（{}）：\n")                        \
+  X(consequence_withdraw_title, "title withdrawn (撤销奖励)", "撤销奖励")                                             \
+  X(consequence_recover_medal, "medal and certificate recovered (收回奖牌证书)", "收回奖牌证书")                      \
+  X(consequence_publish, "published (公开通报)", "公开通报")                                                          \
+  X(consequence_credit_record, "entered in the credit record (记入诚信档案)", "记入诚信档案")                         \
+  X(status_bonus_recovered, "    bonus recovered (追缴奖金): {}{}{}\n", "    追缴奖金：{}{}{}\n")                     \
+  X(status_bonus_from, ", {}", "，{}")                                                                                \
+  X(status_bonus_note, "; {}", "；{}")                                                                                \
+  X(status_ban, "    ban {}: decided {}, barred through {}, applications accepted from {}\n",                         \
+    "    禁止申报 {}：{} 作出决定，至 {} 不得申报，自 {} 起受理申报\n")                                                \
+  /* --- award timeline (cli/cmd_timeline.cpp) --- */                                                                 \
+  X(period_day, "{} day", "{} 日")                                                                                    \
+  X(period_days, "{} days", "{} 日")                                                                                  \
+  X(period_working_day, "{} working day", "{} 个工作日")                                                              \
+  X(period_working_days, "{} working days", "{} 个工作日")                                                            \
+  X(period_month, "{} month", "{} 个月")                                                                              \
+  X(period_months, "{} months", "{} 个月")                                                                            \
+  X(period_year, "{} year", "{} 年")                                                                                  \
+  X(period_years, "{} years", "{} 年")                                                                                \
+  X(timeline_heading, "{} ({}): timeline, working days by {}\n", "{}（{}）：时间表，工作日按 {} 日历计算\n")          \
+  X(timeline_from, "\nFrom {}:\n", "\n自 {} 起：\n")                                                                  \
+  X(timeline_no_deadline, "  the policy sets no procedure deadline\n", "  本办法未规定程序期限\n")                    \
+  X(timeline_after, " after {}", "（{}后）")                                                                          \
+  X(timeline_moved, " ({} falls on {}; 民法典第二百零三条)", "（{} 为{}，顺延；民法典第二百零三条）")                 \
+  X(timeline_deadline, "  {:<10} {} {}: {}{} → {}{}\n", "  {:<10} {} {}：{}{} → {}{}\n")                              \
+  X(timeline_from_award, "\nFrom the award of {} ({}) on {}:\n", "\n自 {2} 获得 {0}（{1}）起：\n")                    \
+  X(timeline_window, "  {:<10} revocation window through {}\n", "  {:<10} 撤销期限至 {}\n")                           \
+  X(timeline_window_open, "  {:<10} revocation window: no end (any later finding)\n",                                 \
+    "  {:<10} 撤销期限：无终止日（日后一经查实即可撤销）\n")                                                          \
+  X(timeline_no_revocation, "  the policy sets no revocation for this award\n", "  本办法未对该奖项规定撤销\n")       \
+  X(timeline_never_again, "  no new application is accepted within 100 years ({})\n",                                \
+    "  100 年内不再受理申报（{}）\n")                                                                                 \
+  X(timeline_again, "  new application accepted from {} (no rule bars a winner from applying again)\n",               \
+    "  自 {} 起受理再次申报（没有规定限制获奖者再次申报）\n")                                                         \
+  X(timeline_again_barred, "  new application accepted from {} (barred until then by {})\n",                          \
+    "  自 {} 起受理再次申报（此前受 {} 限制）\n")                                                                     \
+  X(timeline_retention, "  {:<10} {} kept {} through {}\n", "  {:<10} {} 保存 {}，至 {}\n")                           \
+  X(timeline_deadlines_from, "{}: deadlines from {}", "{}：自 {} 起的期限")                                           \
+  /* --- award coverage, award fmt, and award eval over several policies (cli/) --- */                              \
+  X(coverage_heading, "{} ({})\n", "{}（{}）\n")                                                                      \
+  X(coverage_with_rules, "  articles with rules: {}\n", "  有规则的条款：{}\n")                                      \
+  X(coverage_prose_only, "  prose only: {}\n", "  仅有条文：{}\n")                                                    \
+  X(coverage_none, "none", "无")                                                                                      \
+  X(coverage_policy, "  {} tests; {} of {} rules exercised\n", "  {0} 个测试；{2} 条规则中有 {1} 条经过测试\n")        \
+  X(coverage_unexercised, "  rules no test exercises:\n", "  没有测试经过的规则：\n")                                 \
+  X(coverage_total, "{} of {} rules exercised\n", "{1} 条规则中有 {0} 条经过测试\n")                                  \
+  X(fmt_has_errors, "award fmt: {} not formatted: it has errors\n", "award fmt：{} 有错误，未格式化\n")               \
+  X(fmt_left_unchanged, "award fmt: {} left unchanged: {}\n", "award fmt：{} 保持原样：{}\n")                         \
+  X(fmt_summary, "{} {}, {} unchanged{}\n", "{0}{1}，{2} 个未改动{3}\n")                                              \
+  X(fmt_would_change, "would change", "需要格式化")                                                                   \
+  X(fmt_formatted, "formatted", "已格式化")                                                                           \
+  X(fmt_failed, ", {} failed", "，{} 个失败")                                                                         \
+  X(table_heading, "on {}\n", "评价日 {}\n")                                                                          \
+  X(table_applicant, "applicant", "申报者")                                                                           \
+  X(table_policy, "policy", "办法")                                                                                   \
+  X(table_award, "award", "奖项")                                                                                     \
+  X(table_verdict, "verdict", "结论")                                                                                 \
+  X(table_why, "deciding articles / waiting on", "决定性条款 / 尚待")                                                 \
+  X(table_error, "error: {}", "错误：{}")                                                                             \
+  X(table_waits_on, "waits on {}", "尚待 {}")                                                                         \
   X(internal_error, "award: internal error: {}\n", "award：内部错误：{}\n")                                           \
   X(cannot_write_stdout, "award: could not write to standard output\n", "award：无法写入标准输出\n")
 
@@ -348,6 +487,26 @@ template <class... Args>
 std::string tr(Msg m, const Args&... args) {
   return fmt::format(fmt::runtime(message_format(m, language())), args...);
 }
+
+// A message kept with its arguments, to be written later in either language:
+// a runtime result whose English is also a JSON or CSV contract (rank's
+// reasons, a bonus's note) while the text output follows the language. Words
+// of the measure itself are kept `verbatim`, the same in both.
+struct Said {
+  Msg id = Msg::verbatim;
+  std::vector<std::string> args;  // each already formatted
+
+  bool empty() const { return id == Msg::verbatim && (args.empty() || args[0].empty()); }
+  std::string in(Lang lang) const;
+  std::string en() const { return in(Lang::En); }  // for JSON and CSV
+  std::string str() const { return in(language()); }
+};
+
+template <class... Args>
+Said said(Msg m, const Args&... args) {
+  return Said{m, {fmt::format("{}", args)...}};
+}
+inline Said verbatim(std::string s) { return Said{Msg::verbatim, {std::move(s)}}; }
 
 // "1 record" / "3 records" / "3 条记录".
 inline std::string counted(size_t n, Msg one, Msg many) { return tr(n == 1 ? one : many, n); }

@@ -1,7 +1,6 @@
 #include "runtime/rank.h"
 
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "runtime/timeline.h"
 
@@ -46,11 +45,11 @@ const ir::Minimum* minimum_for(const ir::Policy& p, int32_t award) {
 
 // The total an award ranks by: weighted (`score`), else scores.total. nullopt
 // with `why` set when a score it needs is missing.
-std::optional<Decimal> total_for(const ir::Policy& p, int32_t award, const RankApplicant& x, std::string& why,
+std::optional<Decimal> total_for(const ir::Policy& p, int32_t award, const RankApplicant& x, Said& why,
                                  std::string& ref) {
   const ir::Weighting* w = provision_for(p.weightings, award);
   if (!w) {
-    if (!x.total) why = "no score: scores.total is not given";
+    if (!x.total) why = said(Msg::rank_no_total);
     return x.total;
   }
   ref = w->ref;
@@ -58,13 +57,14 @@ std::optional<Decimal> total_for(const ir::Policy& p, int32_t award, const RankA
   if (w->material.v != 0 && !x.material) lacking.push_back("scores.material");
   if (w->site.v != 0 && !x.site) lacking.push_back("scores.site");
   if (!lacking.empty()) {
-    why = fmt::format("no score: {} not given", join(lacking, " and "));
+    why = lacking.size() == 1 ? said(Msg::rank_score_not_given, lacking[0])
+                              : said(Msg::rank_scores_not_given, lacking[0], lacking[1]);
     return std::nullopt;
   }
   Decimal m = x.material.value_or(Decimal{}), s = x.site.value_or(Decimal{});
   auto a = dec_mul(m, w->material), b = dec_mul(s, w->site);
   std::optional<Decimal> t = a && b ? dec_add(*a, *b) : std::nullopt;
-  if (!t) why = "no score: the weighted total overflows";
+  if (!t) why = said(Msg::rank_total_overflows);
   return t;
 }
 
@@ -81,27 +81,27 @@ RankBonus bonus_for(const ir::Policy& p, int32_t award, const RankApplicant& x, 
     if (w == Truth::False) continue;
     out.ref = b.ref;
     if (w == Truth::Unknown) {
-      out.note = "depends on facts not given: the condition of this bonus is undetermined";
+      out.note = said(Msg::bonus_undetermined);
       return out;
     }
     if (!b.fixed) {
       out.unfixed = true;
-      out.note = b.note;
+      out.note = verbatim(b.note);
       return out;
     }
     bool first_only = std::find(b.flags.begin(), b.flags.end(), "first_time_only") != b.flags.end();
     if (first_only && !x.history) {
-      out.note = "paid only on a first award, and award_history is not given";
+      out.note = said(Msg::bonus_first_only_no_history);
     } else if (first_only && won_before(p.awards[award], x, cycle)) {
       out.amount = Decimal{};
-      out.note = "paid only on a first award, and this is not the first";
+      out.note = said(Msg::bonus_not_first);
     } else {
       out.amount = b.amount;
     }
     return out;
   }
   out.amount = Decimal{};
-  out.note = declared ? "no bonus of the measure applies" : "the measure provides no bonus for this award";
+  out.note = said(declared ? Msg::bonus_none_applies : Msg::bonus_none_for_award);
   return out;
 }
 
@@ -172,7 +172,7 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
   // awards' eligible applicants together.
   struct Selection {
     std::vector<char> chosen, tied;
-    std::vector<std::string> why;  // per applicant not chosen
+    std::vector<Said> why;  // per applicant not chosen
     std::optional<RankTie> tie;
   };
   std::vector<Selection> selections(p.shortlists.size());
@@ -181,7 +181,7 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
     Selection& sel = selections[si];
     sel.chosen.assign(n, 0);
     sel.tied.assign(n, 0);
-    sel.why.assign(n, "");
+    sel.why.assign(n, Said{});
     std::vector<Contender> pool;
     for (size_t i = 0; i < n; ++i) {
       bool any = false;
@@ -196,16 +196,13 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
       for (size_t k = c.tie->first; k < c.tie->second; ++k) {
         t.applicants.push_back(pool[k].applicant);
         sel.tied[pool[k].applicant] = 1;
-        sel.why[pool[k].applicant] =
-            fmt::format("tied at material score {} for the last {} of {} on-site review places; the committee decides",
-                        format_decimal(t.score), t.places, sl.places);
+        sel.why[pool[k].applicant] = said(Msg::rank_shortlist_tie, format_decimal(t.score), t.places, sl.places);
       }
       std::sort(t.applicants.begin(), t.applicants.end());
       sel.tie = std::move(t);
     }
     for (size_t k = c.rest; k < pool.size(); ++k)
-      sel.why[pool[k].applicant] = fmt::format("not selected for on-site review: material score {}, {} places",
-                                               format_decimal(pool[k].score), sl.places);
+      sel.why[pool[k].applicant] = said(Msg::rank_not_shortlisted, format_decimal(pool[k].score), sl.places);
   }
 
   for (size_t ai = 0; ai < p.awards.size(); ++ai) {
@@ -224,41 +221,41 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
       const RankApplicant& x = xs[i];
       const auto& c = x.awards[a];
       if (!c.kind_matches || !applies_for(aw, x)) continue;
-      auto other = [&](std::string reason, std::string ref, std::optional<Decimal> score = std::nullopt) {
+      auto other = [&](Said reason, std::string ref, std::optional<Decimal> score = std::nullopt) {
         ar.others.push_back({i, std::move(reason), std::move(ref), score});
       };
       if (won[i] >= 0) {
-        other(fmt::format("won {} in this cycle: one award of the measure per applicant and cycle", p.awards[won[i]].id), "");
+        other(said(Msg::rank_won_other, p.awards[won[i]].id), "");
         continue;
       }
       if (tied[i] >= 0) {
-        other(fmt::format("tied for {}, which the committee decides first", p.awards[tied[i]].id), "");
+        other(said(Msg::rank_tied_other, p.awards[tied[i]].id), "");
         continue;
       }
       if (c.verdict == Verdict::Ineligible) {
-        other("ineligible", join(c.refs));
+        other(said(Msg::rank_ineligible), join(c.refs));
         continue;
       }
       if (c.verdict == Verdict::Undetermined) {
-        other(c.missing.empty() ? "undetermined: not ranked until decided"
-                                : fmt::format("undetermined: not ranked until decided; needs {}", join(c.missing)),
+        other(c.missing.empty() ? said(Msg::rank_undetermined) : said(Msg::rank_undetermined_needs, join(c.missing)),
               join(c.refs));
         continue;
       }
-      std::string why, ref;
+      Said why;
+      std::string ref;
       std::optional<Decimal> total = total_for(p, a, x, why, ref);
       if (!total) {
         other(why, ref);
         continue;
       }
       if (sl && !selections[si].chosen[i]) {
-        const std::string& w = selections[si].why[i];
+        const Said& w = selections[si].why[i];
         if (selections[si].tied[i] && sl->awards.front() == a) continue;  // reported in the tie
-        other(w.empty() ? "not selected for on-site review: scores.material is not given" : w, sl->ref, total);
+        other(w.empty() ? said(Msg::rank_not_shortlisted_no_material) : w, sl->ref, total);
         continue;
       }
       if (min && *total < min->total) {
-        other(fmt::format("below the minimum total {}", format_decimal(min->total)), min->ref, total);
+        other(said(Msg::rank_below_minimum, format_decimal(min->total)), min->ref, total);
         continue;
       }
       bool repeat = rep && rep->outside_quota && won_before(aw, x, cycle);
@@ -281,13 +278,13 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
       ar.ties.push_back(std::move(t));
     }
     for (size_t k = c.rest; k < pool.size(); ++k)
-      ar.others.push_back({pool[k].applicant, fmt::format("beyond the quota of {}", aw.quota), aw.ref, pool[k].score});
+      ar.others.push_back({pool[k].applicant, said(Msg::rank_beyond_quota, aw.quota), aw.ref, pool[k].score});
     if (aw.quota >= 0) ar.open_places = aw.quota - static_cast<int32_t>(c.taken);
 
     for (auto& w : ar.winners) {
       won[w.applicant] = a;
       if (w.repeat && rep->no_bonus) {
-        w.bonus = {Decimal{}, false, rep->ref, "a repeat winner: no bonus"};
+        w.bonus = {Decimal{}, false, rep->ref, said(Msg::bonus_repeat_winner)};
       } else {
         w.bonus = bonus_for(p, a, xs[w.applicant], cycle);
       }
@@ -319,9 +316,9 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
       if (!in_cycle) continue;
       Truth w = bi < x.bonus_when.size() ? x.bonus_when[bi] : Truth::Unknown;
       if (w == Truth::False) continue;
-      OtherBonus ob{i, static_cast<int32_t>(bi), {std::nullopt, false, b.ref, ""}};
-      if (w == Truth::Unknown) ob.money.note = "depends on facts not given: the condition of this bonus is undetermined";
-      else if (!b.fixed) ob.money = {std::nullopt, true, b.ref, b.note};
+      OtherBonus ob{i, static_cast<int32_t>(bi), {std::nullopt, false, b.ref, {}}};
+      if (w == Truth::Unknown) ob.money.note = said(Msg::bonus_undetermined);
+      else if (!b.fixed) ob.money = {std::nullopt, true, b.ref, verbatim(b.note)};
       else ob.money.amount = b.amount;
       if (ob.money.amount) {
         if (auto s = dec_add(r.bonus_total, *ob.money.amount)) r.bonus_total = *s;

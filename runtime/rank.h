@@ -29,6 +29,7 @@
 #include "compiler/ir.h"
 #include "runtime/date.h"
 #include "runtime/eval.h"
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -60,7 +61,7 @@ struct RankBonus {
   std::optional<Decimal> amount;  // nullopt: owed but not fixed (`unfixed`), or unknown (see note)
   bool unfixed = false;           // owed, and the measure fixes no amount (按市对区现行财政体制)
   std::string ref;                // the article that decides it
-  std::string note;               // why it is 0, not fixed, or unknown
+  Said note;                      // why it is 0, not fixed, or unknown (English in JSON and CSV)
 };
 
 struct RankWinner {
@@ -72,7 +73,7 @@ struct RankWinner {
 
 struct RankOther {
   size_t applicant = 0;
-  std::string reason;
+  Said reason;                    // English in JSON and CSV, the language in text
   std::string ref;                // "" when no article says it
   std::optional<Decimal> score;
 };

@@ -247,7 +247,7 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
     }
     // 首次获得: an earlier, unrevoked award of the same name means no bonus was paid.
     if (!history) {
-      st.bonus.note = "paid only on a first award, and award_history is not given";
+      st.bonus.note = said(Msg::bonus_first_only_no_history);
       break;
     }
     const std::string& title = history_title(p.awards[award]);
@@ -259,22 +259,22 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
     }
     if (before) {
       st.bonus.amount = Decimal::from_int(0);
-      st.bonus.note = "not the first award, so no bonus was paid";
+      st.bonus.note = said(Msg::status_not_first);
     } else if (unsure) {
-      st.bonus.note = "paid only on a first award, and an earlier award's date is not given";
+      st.bonus.note = said(Msg::status_earlier_date_missing);
     } else {
       st.bonus.amount = b.amount;
     }
     break;
   }
   if (!st.bonus.declared) {
-    st.bonus.note = "the policy declares no bonus for this award";
+    st.bonus.note = said(Msg::status_no_bonus_declared);
   } else if (!st.bonus.amount && st.bonus.note.empty()) {
     if (when_unknown) {
-      st.bonus.note = "the bonus depends on facts not given";
+      st.bonus.note = said(Msg::status_bonus_undetermined);
     } else {
       st.bonus.amount = Decimal::from_int(0);
-      st.bonus.note = "no bonus of the policy applied to this winner";
+      st.bonus.note = said(Msg::status_no_bonus_applied);
     }
   }
   return st;

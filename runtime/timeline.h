@@ -24,6 +24,7 @@
 #include "runtime/calendar.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -72,7 +73,7 @@ struct BonusOwed {
   bool declared = false;               // the policy has a `bonus` for the award
   std::optional<Decimal> amount;       // what was paid, so what is recovered; nullopt unknown
   std::string ref;
-  std::string note;                    // why it is unknown, or why it is 0
+  Said note;                           // why it is unknown, or why it is 0 (English in JSON)
 };
 
 struct Ban {

@@ -77,5 +77,35 @@ check "--lang fr" 2 "$AWARD" check --lang fr "$P"
 contains "--lang fr named" "--lang"
 check "--lang empty" 2 "$AWARD" check --lang "" "$P"
 
+# --- rank, status and timeline: text in the language, JSON the same ------------
+J=tests/rank/jindong-2022
+RANK=(rank policies/jindong-2022.award "$J/applicants.jsonl" --scores "$J/scores.csv" --on 2024-06-30 --cycle 2024)
+check "rank text zh" 0 "$AWARD" "${RANK[@]}" --lang zh
+cp "$TMP/out" "$TMP/rank.zh"
+check "rank zh matches the reviewed expected.zh.txt" 0 diff "$J/expected.zh.txt" "$TMP/rank.zh"
+check "rank text en" 0 "$AWARD" "${RANK[@]}" --lang en
+cp "$TMP/out" "$TMP/rank.en"
+check "rank en unchanged by the catalogue" 0 diff "$J/expected.txt" "$TMP/rank.en"
+STATUS=(status "$P" "$F" --award quality --awarded-on 2024-12-20 --on 2025-07-01)
+check "status text zh" 0 "$AWARD" "${STATUS[@]}" --lang zh
+contains "status zh heading" "daqing-2018（大庆市政府质量奖管理办法）：2025-07-01 的状态"
+contains "status zh revoked" "  是否撤销：否"
+contains "status zh article" "第三十二条 不适用"
+TIMELINE=(timeline "$P" --start 2024-09-30 --awarded-on 2024-12-20 --award quality)
+check "timeline text zh" 0 "$AWARD" "${TIMELINE[@]}" --lang zh
+contains "timeline zh moved deadline" "初选公示期：7 日（公示开始后） → 2024-10-08（2024-10-07 为国庆节，顺延；民法典第二百零三条）"
+contains "timeline zh working days" "5 个工作日"
+contains "timeline zh revocation window" "第三十二条 撤销期限至 2026-12-20"
+for cmd in RANK STATUS TIMELINE; do
+  declare -n args=$cmd
+  "$AWARD" "${args[@]}" --format json --lang en >"$TMP/en.json" 2>/dev/null
+  "$AWARD" "${args[@]}" --format json --lang zh >"$TMP/zh.json" 2>/dev/null
+  check "$cmd JSON is the same in both languages" 0 cmp "$TMP/en.json" "$TMP/zh.json"
+  check "$cmd JSON is not empty" 0 test -s "$TMP/en.json"
+done
+"$AWARD" "${RANK[@]}" --format csv --lang en >"$TMP/en.csv" 2>/dev/null
+"$AWARD" "${RANK[@]}" --format csv --lang zh >"$TMP/zh.csv" 2>/dev/null
+check "rank CSV (English reasons) the same in both languages" 0 cmp "$TMP/en.csv" "$TMP/zh.csv"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -72,15 +72,15 @@ TEST_CASE("a tie at the quota takes no place: two winners, three tied for the th
   CHECK(q.ties[0].places == 1);
   CHECK(q.open_places == 1);
   REQUIRE(other(xs, q, "f"));
-  CHECK(other(xs, q, "f")->reason == "beyond the quota of 3");
+  CHECK(other(xs, q, "f")->reason.en() == "beyond the quota of 3");
   // The nomination award comes from the rest: the tied wait for the committee.
   const AwardRanking& n = rk.awards[1];
   CHECK(winners(xs, n) == std::vector<std::string>{"f"});
   CHECK(ids(xs, q.nominees) == std::vector<std::string>{"f"});
   REQUIRE(other(xs, n, "c"));
-  CHECK(other(xs, n, "c")->reason == "tied for quality, which the committee decides first");
+  CHECK(other(xs, n, "c")->reason.en() == "tied for quality, which the committee decides first");
   REQUIRE(other(xs, n, "a"));
-  CHECK(other(xs, n, "a")->reason == "won quality in this cycle: one award of the measure per applicant and cycle");
+  CHECK(other(xs, n, "a")->reason.en() == "won quality in this cycle: one award of the measure per applicant and cycle");
 }
 
 TEST_CASE("equal totals inside the quota all win; a tie that fits the places is no tie", "[rank]") {
@@ -108,7 +108,7 @@ TEST_CASE("no eligible applicant leaves the award vacant", "[rank]") {
   REQUIRE(other(xs, rk.awards[0], "a"));
   CHECK(other(xs, rk.awards[0], "a")->ref == "第十条（一）");
   REQUIRE(other(xs, rk.awards[0], "b"));
-  CHECK_THAT(other(xs, rk.awards[0], "b")->reason, Catch::StartsWith("undetermined: not ranked"));
+  CHECK_THAT(other(xs, rk.awards[0], "b")->reason.en(), Catch::StartsWith("undetermined: not ranked"));
 }
 
 TEST_CASE("a minimum includes its number, and weighted totals are exact", "[rank]") {
@@ -125,7 +125,7 @@ TEST_CASE("a minimum includes its number, and weighted totals are exact", "[rank
   REQUIRE(winners(xs, rk.awards[0]) == std::vector<std::string>{"exact"});
   CHECK(rk.awards[0].winners[0].score == dec("610"));
   REQUIRE(other(xs, rk.awards[0], "short"));
-  CHECK(other(xs, rk.awards[0], "short")->reason == "below the minimum total 610");
+  CHECK(other(xs, rk.awards[0], "short")->reason.en() == "below the minimum total 610");
   CHECK(*other(xs, rk.awards[0], "short")->score == dec("609.7"));
   CHECK(other(xs, rk.awards[0], "short")->ref == "第二条");
 }
@@ -153,7 +153,7 @@ TEST_CASE("the on-site cap takes the best material scores; a tie at its edge is 
   Ranking rk = rank(p, xs, 2024);
   CHECK(winners(xs, rk.awards[0]) == std::vector<std::string>{"a", "b", "c"});
   REQUIRE(other(xs, rk.awards[0], "e"));
-  CHECK_THAT(other(xs, rk.awards[0], "e")->reason, Catch::StartsWith("not selected for on-site review"));
+  CHECK_THAT(other(xs, rk.awards[0], "e")->reason.en(), Catch::StartsWith("not selected for on-site review"));
 
   xs[3].material = dec("680");  // c and d tie for the third place
   rk = rank(p, xs, 2024);
@@ -182,7 +182,7 @@ TEST_CASE("repeat winners win outside the quota and without bonus", "[rank][mone
   CHECK(rk.bonus_total == dec("200000"));
   // A revoked title is no earlier award: that applicant competes for the quota.
   REQUIRE(other(xs, q, "revoked"));
-  CHECK(other(xs, q, "revoked")->reason == "beyond the quota of 1");
+  CHECK(other(xs, q, "revoked")->reason.en() == "beyond the quota of 1");
 }
 
 TEST_CASE("the first bonus whose condition holds decides; an unfixed amount is owed, not 0", "[rank][money]") {
@@ -206,7 +206,7 @@ bonus "省质量奖" "按现行财政体制给予奖励")");
   CHECK_FALSE(q.winners[2].bonus.amount);
   REQUIRE(rk.other_bonuses.size() == 1);
   CHECK_FALSE(rk.other_bonuses[0].money.amount);
-  CHECK(rk.other_bonuses[0].money.note == "按现行财政体制给予奖励");
+  CHECK(rk.other_bonuses[0].money.note.en() == "按现行财政体制给予奖励");
   CHECK(rk.bonus_total == dec("850000"));
   CHECK(rk.total_incomplete);
 }

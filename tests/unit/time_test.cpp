@@ -220,7 +220,7 @@ TEST_CASE("大庆 status: consequences, the bonus recovered, the ban and its dat
     r.erase("award_history");
     auto u = status_of(*p, r, "quality", "2024-12-20", "2025-03-01");
     CHECK_FALSE(u.bonus.amount);
-    CHECK(u.bonus.note.find("award_history") != std::string::npos);
+    CHECK(u.bonus.note.en().find("award_history") != std::string::npos);
   }
   SECTION("nomination: 0 yuan, 提名奖为荣誉奖项") {
     json r = daqing_winner();
