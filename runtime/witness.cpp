@@ -357,7 +357,7 @@ struct WitnessSearch::Impl {
       for (const auto& o : ar.others)
         if (o.applicant == i) {
           // the reason names the limit (below the minimum total 600), so it is shown, not compared
-          std::string st = "does not win: " + o.reason + (o.ref.empty() ? "" : " (" + o.ref + ")");
+          std::string st = "does not win: " + o.reason.en() + (o.ref.empty() ? "" : " (" + o.ref + ")");
           return {"does not win", st + (o.score ? " at a total of " + format_decimal(*o.score) : "")};
         }
     }
