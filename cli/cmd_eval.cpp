@@ -46,13 +46,8 @@ int run_eval(const EvalOptions& o) {
   Date on = *when;
   std::vector<int32_t> awards;
   if (!o.award.empty()) {
-    int32_t a = p.find_award(o.award);
-    if (a < 0) {
-      std::string ids;
-      for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-      std::fputs(tr(Msg::usage_no_award, "eval", o.policy, o.award, ids).c_str(), stderr);
-      return 2;
-    }
+    int32_t a = award_or_usage(p, o.policy, o.award, "eval");
+    if (a < 0) return 2;
     awards.push_back(a);
   } else {
     for (size_t i = 0; i < p.awards.size(); ++i) awards.push_back(static_cast<int32_t>(i));

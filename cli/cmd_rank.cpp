@@ -241,21 +241,6 @@ std::optional<Decimal> record_score(const J& v, bool& bad) {
   return d;
 }
 
-std::optional<std::vector<RankHistory>> history_of(const J& rec) {
-  auto it = rec.find("award_history");
-  if (it == rec.end() || !it->is_array()) return std::nullopt;
-  std::vector<RankHistory> out;
-  for (const auto& e : *it) {
-    if (!e.is_object()) continue;
-    RankHistory h;
-    if (auto t = e.find("title"); t != e.end() && t->is_string()) h.title = t->get<std::string>();
-    if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) h.awarded_on = parse_date(d->get<std::string>());
-    if (auto r = e.find("revoked_on"); r != e.end() && !r->is_null()) h.revoked = true;
-    out.push_back(std::move(h));
-  }
-  return out;
-}
-
 // --- output ---------------------------------------------------------------------------
 
 std::string money_text(const RankBonus& b) {
@@ -289,7 +274,7 @@ int run_rank(const RankOptions& o) {
   if (!when) return 2;
   const Date on = *when;
   const int cycle = o.cycle ? *o.cycle : civil(on).year;
-  const Decimal max = p.scoring ? p.scoring->max : Decimal::from_int(1000);
+  const Decimal max = p.max_total();
 
   Problems probs;
   std::map<std::string, ScoreRow> sheet;
@@ -381,12 +366,7 @@ int run_rank(const RankOptions& o) {
           }
           x.awards.push_back(std::move(c));
         }
-        for (const auto& b : p.bonuses) {
-          int32_t subject = b.award >= 0 ? p.awards[b.award].subject : p.organization;
-          if (b.when < 0) x.bonus_when.push_back(Truth::True);
-          else if (store.root_type != subject) x.bonus_when.push_back(Truth::False);
-          else x.bonus_when.push_back(ev.condition(b.when, store));
-        }
+        x.bonus_when = bonus_conditions(p, ev, store);
         applicants.push_back(std::move(x));
       }, ferr);
       if (!ok) probs.add(ferr);

@@ -33,22 +33,6 @@ std::string truth_word(Truth t) {
 }
 J truth_json_value(Truth t) { return t == Truth::Unknown ? J(nullptr) : J(t == Truth::True); }
 
-// award_history as the record gives it, whether or not the policy reads it.
-std::optional<std::vector<HistoryEntry>> history_of(const J& rec) {
-  auto it = rec.find("award_history");
-  if (it == rec.end() || !it->is_array()) return std::nullopt;
-  std::vector<HistoryEntry> out;
-  for (const auto& e : *it) {
-    if (!e.is_object()) continue;
-    HistoryEntry h;
-    if (auto t = e.find("title"); t != e.end() && t->is_string()) h.title = t->get<std::string>();
-    if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) h.awarded_on = parse_date(d->get<std::string>());
-    if (auto r = e.find("revoked_on"); r != e.end() && !r->is_null()) h.revoked = true;
-    out.push_back(std::move(h));
-  }
-  return out;
-}
-
 J status_json(const ir::Policy& p, const std::string& id, const AwardStatus& st) {
   J revs = J::array();
   for (const auto& ro : st.revocations) {
@@ -125,13 +109,8 @@ int run_status(const StatusOptions& o) {
   if (!r.ok()) return 1;
   const ir::Policy& p = *r.policy;
 
-  int32_t award = p.find_award(o.award);
-  if (award < 0) {
-    std::string ids;
-    for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-    std::fputs(tr(Msg::usage_no_award, "status", o.policy, o.award, ids).c_str(), stderr);
-    return 2;
-  }
+  int32_t award = award_or_usage(p, o.policy, o.award, "status");
+  if (award < 0) return 2;
   auto awarded_on = parse_date(o.awarded_on);
   if (!awarded_on) {
     std::fputs(tr(Msg::usage_bad_date_option, "status", "--awarded-on", o.awarded_on).c_str(), stderr);

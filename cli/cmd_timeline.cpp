@@ -44,13 +44,8 @@ int run_timeline(const TimelineOptions& o) {
   if (!o.awarded_on.empty() && !(awarded_on = date_option("--awarded-on", o.awarded_on))) return 2;
   std::vector<int32_t> awards;
   if (!o.award.empty()) {
-    int32_t a = p.find_award(o.award);
-    if (a < 0) {
-      std::string ids;
-      for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
-      std::fputs(tr(Msg::usage_no_award, "timeline", o.policy, o.award, ids).c_str(), stderr);
-      return 2;
-    }
+    int32_t a = award_or_usage(p, o.policy, o.award, "timeline");
+    if (a < 0) return 2;
     awards.push_back(a);
   } else {
     for (size_t i = 0; i < p.awards.size(); ++i) awards.push_back(static_cast<int32_t>(i));

@@ -9,6 +9,7 @@
 #include "compiler/compile.h"
 #include "compiler/diagnostics.h"
 #include "runtime/date.h"
+#include "runtime/timeline.h"
 
 namespace award::cli {
 
@@ -134,5 +135,27 @@ bool write_stdout(const std::string& out);
 std::string duration_words(const ir::Duration& d);
 // A verdict written as its JSON word ("ineligible"), in the reader's language.
 std::string verdict_words(const std::string& name);
+// The award `id` names in the policy; -1 (after a usage message naming the
+// command, the policy and its awards) when it has none of that id.
+int32_t award_or_usage(const ir::Policy& p, const std::string& policy, const std::string& id, const char* command);
+// award_history as a record (nlohmann JSON of either kind) gives it, whether or
+// not the policy reads it; nullopt when the record has none. Used by status and
+// rank for 首次获得 and repeat winners.
+template <class J>
+std::optional<std::vector<HistoryEntry>> history_of(const J& rec) {
+  auto it = rec.find("award_history");
+  if (it == rec.end() || !it->is_array()) return std::nullopt;
+  std::vector<HistoryEntry> out;
+  for (const auto& e : *it) {
+    if (!e.is_object()) continue;
+    HistoryEntry h;
+    if (auto t = e.find("title"); t != e.end() && t->is_string()) h.title = t->template get<std::string>();
+    if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) h.awarded_on = parse_date(d->template get<std::string>());
+    if (auto r = e.find("revoked_on"); r != e.end() && !r->is_null()) h.revoked = true;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
 
 }  // namespace award::cli

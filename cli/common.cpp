@@ -21,6 +21,16 @@ void print_diagnostics(const DiagnosticSink& d) {
   for (const auto& diag : d.sorted()) std::fputs(render(diag, color).c_str(), stderr);
 }
 
+int32_t award_or_usage(const ir::Policy& p, const std::string& policy, const std::string& id, const char* command) {
+  int32_t a = p.find_award(id);
+  if (a < 0) {
+    std::string ids;
+    for (const auto& aw : p.awards) ids += (ids.empty() ? "" : ", ") + aw.id;
+    std::fputs(tr(Msg::usage_no_award, command, policy, id, ids).c_str(), stderr);
+  }
+  return a;
+}
+
 CompileResult compile_policy(const std::string& path) {
   CompileResult r = compile_file(path, {.load_tests = false});
   print_diagnostics(r.diags);

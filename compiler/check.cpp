@@ -678,16 +678,13 @@ class Checker {
     if (!w.awards.empty()) p_->weightings.push_back(std::move(w));
   }
 
-  // The largest total a scheme allows: the chosen scheme's, else 1000.
-  Decimal max_total() const { return p_->scoring ? p_->scoring->max : Decimal::from_int(1000); }
-
   // `minimum quality 610`.
   void minimum(const ast::Stmt& s, const Context& ctx) {
     int32_t a = resolve_award(s.name);
     auto total = parse_decimal(s.number);
-    if (!total || *total < Decimal{} || max_total() < *total) {
+    if (!total || *total < Decimal{} || p_->max_total() < *total) {
       diags_.error(Code::E403, s.number_range,
-                   tr(Msg::minimum_range, format_decimal(max_total()), s.number));
+                   tr(Msg::minimum_range, format_decimal(p_->max_total()), s.number));
       return;
     }
     if (a < 0 || !once(scoring_seen_, 2, a, s, "minimum")) return;

@@ -322,6 +322,10 @@ struct Policy {
 
   int32_t max_depth = 0;  // deepest quantifier nesting, for the evaluator's frames
 
+  // The largest total a score may reach: the chosen scheme's, else the
+  // vocabulary's bound of 1000.
+  Decimal max_total() const { return scoring ? scoring->max : Decimal::from_int(1000); }
+
   int32_t find_award(const std::string& id) const {
     for (size_t i = 0; i < awards.size(); ++i)
       if (awards[i].id == id) return static_cast<int32_t>(i);

@@ -155,6 +155,18 @@ int32_t nomination_of(const ir::Policy& p, int32_t award) {
   return -1;
 }
 
+std::vector<Truth> bonus_conditions(const ir::Policy& p, Evaluator& ev, const FactStore& s) {
+  std::vector<Truth> out;
+  out.reserve(p.bonuses.size());
+  for (const auto& b : p.bonuses) {
+    int32_t subject = b.award >= 0 ? p.awards[b.award].subject : p.organization;
+    if (b.when < 0) out.push_back(Truth::True);
+    else if (s.root_type != subject) out.push_back(Truth::False);
+    else out.push_back(ev.condition(b.when, s));
+  }
+  return out;
+}
+
 Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycle) {
   Ranking r;
   r.cycle = cycle;

@@ -17,8 +17,9 @@
 // A tie at the quota's or the shortlist's boundary is never broken: the tied
 // applicants are reported, and the places they contest stay open.
 //
-// No CLI knowledge here: the caller decides verdicts and evaluates `when`
-// conditions; this file only orders and counts, exactly (runtime/decimal).
+// No CLI knowledge here: the caller decides verdicts and evaluates the bonuses'
+// `when` (bonus_conditions); rank() only orders and counts, exactly
+// (runtime/decimal).
 #pragma once
 
 #include <cstdint>
@@ -30,14 +31,10 @@
 #include "runtime/date.h"
 #include "runtime/eval.h"
 #include "runtime/messages.h"
+#include "runtime/timeline.h"
 
 namespace award {
 
-struct RankHistory {
-  std::string title;
-  std::optional<Date> awarded_on;
-  bool revoked = false;
-};
 
 // One applicant, as the caller read and evaluated it.
 struct RankApplicant {
@@ -53,7 +50,7 @@ struct RankApplicant {
   std::vector<Candidacy> awards;
   std::optional<std::vector<std::string>> applying_for;  // nullopt: every award
   std::optional<Decimal> material, site, total;
-  std::optional<std::vector<RankHistory>> history;       // nullopt: award_history not given
+  std::optional<std::vector<HistoryEntry>> history;       // nullopt: award_history not given
   std::vector<Truth> bonus_when;  // per Policy::bonuses: its `when` for this applicant (True when it has none)
 };
 
@@ -117,5 +114,9 @@ struct Ranking {
 int32_t nomination_of(const ir::Policy& p, int32_t award);
 
 Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& applicants, int cycle);
+
+// RankApplicant::bonus_when for one record: each bonus's `when`, True when it
+// has none, False when the bonus is for the other kind of applicant.
+std::vector<Truth> bonus_conditions(const ir::Policy& p, Evaluator& ev, const FactStore& s);
 
 }  // namespace award

@@ -310,7 +310,7 @@ struct WitnessSearch::Impl {
     if (auto h = rec.find("award_history"); h != rec.end() && h->is_array()) {  // as award rank reads it
       x.history.emplace();
       for (const auto& e : *h) {
-        RankHistory rh;
+        HistoryEntry rh;
         rh.title = e.value("title", "");
         if (auto d = e.find("awarded_on"); d != e.end() && d->is_string()) rh.awarded_on = parse_date(d->get<std::string>());
         rh.revoked = e.contains("revoked_on") && !e["revoked_on"].is_null();
@@ -324,12 +324,7 @@ struct WitnessSearch::Impl {
       c.verdict = out.verdict;
       x.awards.push_back(std::move(c));
     }
-    for (const auto& b : p.bonuses) {
-      int32_t subject = b.award >= 0 ? p.awards[b.award].subject : p.organization;
-      if (b.when < 0) x.bonus_when.push_back(Truth::True);
-      else if (s.root_type != subject) x.bonus_when.push_back(Truth::False);
-      else x.bonus_when.push_back(ev.condition(b.when, s));
-    }
+    x.bonus_when = bonus_conditions(p, ev, s);
     return x;
   }
 
@@ -508,8 +503,7 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
     return std::nullopt;
   }
   why = "the award is not in both policies for the same kind of applicant";
-  auto max_of = [](const ir::Policy& p) { return p.scoring ? p.scoring->max : Decimal::from_int(1000); };
-  Decimal max = std::min(max_of(m.o), max_of(m.n));
+  Decimal max = std::min(m.o.max_total(), m.n.max_total());
   int cycle = civil(m.on).year;
   // the awards in the new policy's order, so that an award comes before its nomination award
   std::vector<std::string> ids = c.awards;

@@ -33,7 +33,7 @@ RankApplicant applicant(const ir::Policy& p, const std::string& id, std::optiona
   x.total = total;
   x.awards.assign(p.awards.size(), {true, v, {}, {}});
   x.bonus_when.assign(p.bonuses.size(), Truth::True);
-  x.history = std::vector<RankHistory>{};
+  x.history = std::vector<HistoryEntry>{};
   return x;
 }
 
@@ -171,8 +171,8 @@ TEST_CASE("repeat winners win outside the quota and without bonus", "[rank][mone
   const ir::Policy& p = *r.policy;
   std::vector<RankApplicant> xs = {applicant(p, "again", dec("950")), applicant(p, "new", dec("700")),
                                    applicant(p, "revoked", dec("650"))};
-  xs[0].history = std::vector<RankHistory>{{"某市质量奖", parse_date("2020-12-01"), false}};
-  xs[2].history = std::vector<RankHistory>{{"某市质量奖", parse_date("2020-12-01"), true}};
+  xs[0].history = std::vector<HistoryEntry>{{"某市质量奖", parse_date("2020-12-01"), false}};
+  xs[2].history = std::vector<HistoryEntry>{{"某市质量奖", parse_date("2020-12-01"), true}};
   Ranking rk = rank(p, xs, 2024);
   const AwardRanking& q = rk.awards[0];
   REQUIRE(winners(xs, q) == std::vector<std::string>{"new", "again"});
@@ -197,7 +197,7 @@ bonus "省质量奖" "按现行财政体制给予奖励")");
   xs[0].bonus_when = {Truth::True, Truth::True, Truth::True};
   xs[1].bonus_when = {Truth::False, Truth::True, Truth::True};
   xs[2].bonus_when = {Truth::Unknown, Truth::True, Truth::True};
-  xs[1].history = std::vector<RankHistory>{{"省质量奖", parse_date("2024-05-01"), false}};
+  xs[1].history = std::vector<HistoryEntry>{{"省质量奖", parse_date("2024-05-01"), false}};
   Ranking rk = rank(p, xs, 2024);
   const AwardRanking& q = rk.awards[0];
   REQUIRE(q.winners.size() == 3);
