@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "runtime/bonus.h"
 #include "runtime/timeline.h"
 
 namespace award {
@@ -71,37 +72,22 @@ std::optional<Decimal> total_for(const ir::Policy& p, int32_t award, const RankA
 // The first bonus of the award, in policy order, whose `when` holds decides
 // the amount; one whose `when` is undetermined leaves it unknown.
 RankBonus bonus_for(const ir::Policy& p, int32_t award, const RankApplicant& x, int cycle) {
+  using Why = BonusDecision::Why;
+  BonusDecision d = decide_bonus(p, award, x.bonus_when, x.history.has_value(),
+                                 [&] { return won_before(p.awards[award], x, cycle) ? Earlier::Yes : Earlier::No; });
   RankBonus out;
-  bool declared = false;
-  for (size_t bi = 0; bi < p.bonuses.size(); ++bi) {
-    const ir::Bonus& b = p.bonuses[bi];
-    if (b.award != award) continue;
-    declared = true;
-    Truth w = bi < x.bonus_when.size() ? x.bonus_when[bi] : Truth::Unknown;
-    if (w == Truth::False) continue;
-    out.ref = b.ref;
-    if (w == Truth::Unknown) {
-      out.note = said(Msg::bonus_undetermined);
-      return out;
-    }
-    if (!b.fixed) {
-      out.unfixed = true;
-      out.note = verbatim(b.note);
-      return out;
-    }
-    bool first_only = std::find(b.flags.begin(), b.flags.end(), "first_time_only") != b.flags.end();
-    if (first_only && !x.history) {
-      out.note = said(Msg::bonus_first_only_no_history);
-    } else if (first_only && won_before(p.awards[award], x, cycle)) {
-      out.amount = Decimal{};
-      out.note = said(Msg::bonus_not_first);
-    } else {
-      out.amount = b.amount;
-    }
-    return out;
+  out.amount = d.amount;
+  if (d.bonus >= 0) out.ref = p.bonuses[d.bonus].ref;
+  switch (d.why) {
+    case Why::Paid: break;
+    case Why::Unfixed: out.unfixed = true; out.note = verbatim(p.bonuses[d.bonus].note); break;
+    case Why::WhenUnknown: out.note = said(Msg::bonus_undetermined); break;
+    case Why::NoHistory: out.note = said(Msg::bonus_first_only_no_history); break;
+    case Why::NotFirst: out.note = said(Msg::bonus_not_first); break;
+    case Why::FirstUnsure: break;  // won_before counts an undated entry as earlier
+    case Why::NoneApplies: out.note = said(Msg::bonus_none_applies); break;
+    case Why::NoneDeclared: out.amount = Decimal{}; out.note = said(Msg::bonus_none_for_award); break;
   }
-  out.amount = Decimal{};
-  out.note = said(declared ? Msg::bonus_none_applies : Msg::bonus_none_for_award);
   return out;
 }
 

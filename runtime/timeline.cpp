@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "runtime/bonus.h"
+#include "runtime/rank.h"
 #include "runtime/report.h"
 
 namespace award {
@@ -225,57 +227,31 @@ AwardStatus award_status(const ir::Policy& p, Evaluator& ev, const FactStore& s,
   }
 
   if (std::find(st.consequences.begin(), st.consequences.end(), "recover_bonus") == st.consequences.end()) return st;
-  bool when_unknown = false;
-  for (const auto& b : p.bonuses) {
-    if (b.award != award) continue;
-    st.bonus.declared = true;
-    st.bonus.ref = b.ref;
-    if (b.when >= 0) {
-      Truth w = ev.condition(b.when, s);
-      if (w == Truth::False) continue;
-      if (w == Truth::Unknown) {
-        // Which bonus was paid depends on facts not given: no amount is claimed,
-        // not even a later bonus's, since this one comes first (award rank's order).
-        when_unknown = true;
-        break;
-      }
-    }
-    bool first_only = std::find(b.flags.begin(), b.flags.end(), "first_time_only") != b.flags.end();
-    if (!first_only) {
-      st.bonus.amount = b.amount;
-      break;
-    }
-    // 首次获得: an earlier, unrevoked award of the same name means no bonus was paid.
-    if (!history) {
-      st.bonus.note = said(Msg::bonus_first_only_no_history);
-      break;
-    }
+  // 首次获得: an earlier, unrevoked award of the same name means no bonus was paid.
+  auto earlier = [&] {
     const std::string& title = history_title(p.awards[award]);
-    bool before = false, unsure = false;
+    bool unsure = false;
     for (const auto& h : *history) {
       if (h.title != title || h.revoked) continue;
       if (!h.awarded_on) unsure = true;
-      else if (*h.awarded_on < awarded_on) before = true;
+      else if (*h.awarded_on < awarded_on) return Earlier::Yes;
     }
-    if (before) {
-      st.bonus.amount = Decimal::from_int(0);
-      st.bonus.note = said(Msg::status_not_first);
-    } else if (unsure) {
-      st.bonus.note = said(Msg::status_earlier_date_missing);
-    } else {
-      st.bonus.amount = b.amount;
-    }
-    break;
-  }
-  if (!st.bonus.declared) {
-    st.bonus.note = said(Msg::status_no_bonus_declared);
-  } else if (!st.bonus.amount && st.bonus.note.empty()) {
-    if (when_unknown) {
-      st.bonus.note = said(Msg::status_bonus_undetermined);
-    } else {
-      st.bonus.amount = Decimal::from_int(0);
-      st.bonus.note = said(Msg::status_no_bonus_applied);
-    }
+    return unsure ? Earlier::Unsure : Earlier::No;
+  };
+  using Why = BonusDecision::Why;
+  BonusDecision d = decide_bonus(p, award, bonus_conditions(p, ev, s), history.has_value(), earlier);
+  st.bonus.declared = d.why != Why::NoneDeclared;
+  st.bonus.amount = d.amount;
+  if (d.bonus >= 0) st.bonus.ref = p.bonuses[d.bonus].ref;
+  switch (d.why) {
+    case Why::Paid: break;
+    case Why::Unfixed: st.bonus.note = verbatim(p.bonuses[d.bonus].note); break;
+    case Why::WhenUnknown: st.bonus.note = said(Msg::status_bonus_undetermined); break;
+    case Why::NoHistory: st.bonus.note = said(Msg::bonus_first_only_no_history); break;
+    case Why::NotFirst: st.bonus.note = said(Msg::status_not_first); break;
+    case Why::FirstUnsure: st.bonus.note = said(Msg::status_earlier_date_missing); break;
+    case Why::NoneApplies: st.bonus.note = said(Msg::status_no_bonus_applied); break;
+    case Why::NoneDeclared: st.bonus.note = said(Msg::status_no_bonus_declared); break;
   }
   return st;
 }

@@ -317,3 +317,16 @@ TEST_CASE("status: a bonus with a condition is recovered only when it was paid",
   CHECK(u.revoked == Truth::True);
   CHECK_FALSE(u.bonus.amount);
 }
+
+TEST_CASE("status: a bonus the measure fixes no amount for is recovered as its words, never 0", "[time]") {
+  auto p = compiled_text(policy_with(
+      "article 第二条 \"\" { bonus quality \"按市对区现行财政体制给予奖励\" }\n"
+      "article 第三条 \"\" { revoke quality when any penalties where date >= awarded_on then recover_bonus }\n"));
+  json r = {{"kind", "organization"}, {"penalties", json::array({{{"date", "2025-01-02"}, {"kind", "tax"}, {"serious", false}}})}};
+  auto st = status_of(*p, r, "quality", "2024-12-20", "2025-03-01");
+  CHECK(st.revoked == Truth::True);
+  CHECK(st.bonus.declared);
+  CHECK_FALSE(st.bonus.amount);
+  CHECK(st.bonus.ref == "第二条");
+  CHECK(st.bonus.note.en() == "按市对区现行财政体制给予奖励");
+}
