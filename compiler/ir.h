@@ -92,6 +92,16 @@ struct Node {
 };
 
 enum class RuleKind : uint8_t { Require, Exclude, Judgement, Subject };
+// The kind's name in the IR's JSON and in `award eval --format json`.
+inline const char* rule_kind_name(RuleKind k) {
+  switch (k) {
+    case RuleKind::Require: return "require";
+    case RuleKind::Exclude: return "exclude";
+    case RuleKind::Judgement: return "judgement";
+    case RuleKind::Subject: return "subject";
+  }
+  return "?";
+}
 
 struct Exception {
   int32_t cond = -1;

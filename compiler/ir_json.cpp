@@ -76,16 +76,6 @@ const char* period_end_name(ir::PeriodEnd e) {
   return e == ir::PeriodEnd::NextWorkingDay ? "next_working_day" : "exact";
 }
 
-const char* rule_kind(ir::RuleKind k) {
-  switch (k) {
-    case ir::RuleKind::Require: return "require";
-    case ir::RuleKind::Exclude: return "exclude";
-    case ir::RuleKind::Judgement: return "judgement";
-    case ir::RuleKind::Subject: return "subject";
-  }
-  return "?";
-}
-
 }  // namespace
 
 J ir_to_json(const ir::Policy& p) {
@@ -132,7 +122,7 @@ J ir_to_json(const ir::Policy& p) {
     for (int32_t a : r.awards) awards_of.push_back(p.awards[a].id);
     J ex = J::array();
     for (const auto& e : r.exceptions) ex.push_back(J{{"cond", e.cond}, {"body", e.body < 0 ? J(nullptr) : J(e.body)}});
-    J rj{{"kind", rule_kind(r.kind)}, {"ref", r.ref}, {"awards", awards_of},
+    J rj{{"kind", ir::rule_kind_name(r.kind)}, {"ref", r.ref}, {"awards", awards_of},
          {"subject", r.subject >= 0 ? p.records[r.subject].name : ""}, {"body", r.body < 0 ? J(nullptr) : J(r.body)},
          {"when", r.when < 0 ? J(nullptr) : J(r.when)}, {"exceptions", ex}, {"reads", r.reads}, {"source", r.source},
          {"loc", loc_json(r.loc)}};

@@ -107,16 +107,6 @@ std::string reason_text(const ir::Policy& p, const ir::Rule& r) {
 
 namespace {
 
-const char* kind_name(ir::RuleKind k) {
-  switch (k) {
-    case ir::RuleKind::Require: return "require";
-    case ir::RuleKind::Exclude: return "exclude";
-    case ir::RuleKind::Judgement: return "judgement";
-    case ir::RuleKind::Subject: return "subject";
-  }
-  return "?";
-}
-
 std::string subject_text(const ir::Award& a) {
   return a.subject_name == "individual" ? "申报对象为个人" : "申报对象为企业和组织";
 }
@@ -135,7 +125,7 @@ std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
                      s.root_type < 0 ? "null" : json_string(s.root_type == p.organization ? "organization" : "individual"));
   for (const auto& ro : o.rules) {
     const ir::Rule& r = p.rules[ro.rule];
-    out += fmt::format(", {{\"ref\": {}, \"kind\": \"{}\", \"holds\": {}, ", json_string(r.ref), kind_name(r.kind), truth_json(ro.holds));
+    out += fmt::format(", {{\"ref\": {}, \"kind\": \"{}\", \"holds\": {}, ", json_string(r.ref), ir::rule_kind_name(r.kind), truth_json(ro.holds));
     if (!ro.applies) out += "\"applies\": false, ";
     if (r.kind == ir::RuleKind::Judgement) out += fmt::format("\"judgement\": {}, ", json_string(p.judgements[r.judgement].id));
     out += fmt::format("\"text\": {}, \"rule\": {}, \"facts\": {{", json_string(reason_text(p, r)), json_string(r.source));
