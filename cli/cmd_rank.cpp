@@ -361,8 +361,8 @@ int run_rank(const RankOptions& o) {
           c.refs = deciding_refs(p, outcome);
           if (c.verdict == Verdict::Undetermined) {
             Needs needs = needs_of(p, ev, store, outcome);
-            c.missing = needs.missing;
-            for (int32_t j : needs.judgements) c.missing.push_back("judgement " + p.judgements[j].id);
+            c.missing = needs_named(p, p.awards[a].subject, needs, Lang::En);
+            c.missing_zh = needs_named(p, p.awards[a].subject, needs, Lang::Zh);
           }
           x.awards.push_back(std::move(c));
         }

@@ -78,7 +78,7 @@ std::string status_text(const ir::Policy& p, const std::string& who, const Award
                        tr(ro.applies == Truth::True    ? Msg::status_applies
                           : ro.applies == Truth::False ? Msg::status_does_not_apply
                                                        : Msg::verdict_undetermined));
-    for (const auto& m : ro.missing) out += tr(Msg::status_missing, m);
+    for (const auto& m : ro.missing) out += tr(Msg::status_missing, fact_name(p, a.subject, m, language()));
   }
   if (st.revoked == Truth::False) return out;
   std::string refs;

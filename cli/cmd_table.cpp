@@ -21,8 +21,9 @@ namespace {
 struct Row {
   std::string applicant, policy, award, verdict;
   std::vector<std::string> refs;   // failing refs (ineligible) or undecided refs (undetermined)
-  std::vector<std::string> waits;  // judgements owed, facts missing
+  std::vector<std::string> waits;  // judgements owed, facts missing, by id (JSON)
   std::string error;
+  std::vector<std::string> waits_named;  // the same named in the reader's language (text)
 };
 
 // Display width: CJK characters take two columns.
@@ -81,6 +82,10 @@ int run_eval_table(const EvalTableOptions& o) {
             Needs n = needs_of(p, ev, store, out);
             for (int32_t j : n.judgements) row.waits.push_back(p.judgements[j].id);
             for (const auto& m : n.missing) row.waits.push_back(m);
+            if (language() == Lang::Zh) {
+              for (int32_t j : n.judgements) row.waits_named.push_back(judgement_name(p, j, Lang::Zh));
+              for (const auto& m : n.missing) row.waits_named.push_back(fact_name(p, p.awards[a].subject, m, Lang::Zh));
+            }
           }
           rows.push_back(std::move(row));
         }
@@ -98,9 +103,9 @@ int run_eval_table(const EvalTableOptions& o) {
   std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     return std::find(order.begin(), order.end(), a.applicant) < std::find(order.begin(), order.end(), b.applicant);
   });
-  auto join = [](const std::vector<std::string>& v) {
+  auto join = [](const std::vector<std::string>& v, const std::string& sep = ", ") {
     std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
     return s;
   };
   if (o.format == "json") {
@@ -140,7 +145,9 @@ int run_eval_table(const EvalTableOptions& o) {
         continue;
       }
       std::string why = r.verdict == "ineligible" ? join(r.refs)
-                        : r.verdict == "undetermined" ? tr(Msg::table_waits_on, join(r.waits)) : "";
+                        : r.verdict == "undetermined"
+                            ? tr(Msg::table_waits_on, r.waits_named.empty() ? join(r.waits) : join(r.waits_named, tr(Msg::list_separator)))
+                            : "";
       std::string line = fmt::format("{}  {}  {}  {}  {}", pad(r.applicant, wa), pad(r.policy, wp), pad(r.award, ww),
                                      pad(verdict_words(r.verdict), 12), why);
       while (!line.empty() && line.back() == ' ') line.pop_back();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/keywords.h"
 #include "compiler/source.h"
 
 namespace award::ast {
@@ -217,6 +218,7 @@ struct File : Node {
   std::vector<Article> articles;
   std::vector<Test> tests;
   std::vector<std::unique_ptr<Stmt>> stray;  // statements outside any article
+  KeywordSet keywords = KeywordSet::English; // the set of the file's first keyword
 };
 
 }  // namespace award::ast

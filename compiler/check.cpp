@@ -1439,6 +1439,7 @@ CompileResult compile_source(std::string path, std::string text, const CompileOp
   // Names and types are checked only on a tree that parsed cleanly: a partial
   // tree would add errors that are consequences of the syntax error.
   if (result.diags.has_errors()) return result;
+  CodeKeywords code(code_rewriter_for(result.ast->keywords));  // hints' code in the file's keywords
   Checker c(result, opts);
   c.run(*result.ast, src);
   if (!result.diags.has_errors()) result.policy = c.take();

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -24,5 +27,16 @@ const Keyword* keyword_by_rule(std::string_view rule);
 // rule's last one, every other spelling (years, year) is English.
 KeywordSet keyword_set_of(const Keyword& k, std::string_view spelling);
 std::string_view spelling(const Keyword& k, KeywordSet set);
+
+// Code written with English keywords, as messages give their examples
+// (`ban 5 years`), in the keywords of `set`: every keyword's canonical English
+// spelling that stands as a whole word becomes the set's (`ban 5 年`); other
+// words are names and stay (`year`, the function). English: the code as it is.
+std::string code_in(std::string_view code, KeywordSet set);
+// The same for each `…` span of a message; the words outside stay.
+std::string code_spans_in(std::string_view message, KeywordSet set);
+// What tr() is to do to the code of messages about a file written with `set`
+// (install it with CodeKeywords); null for English, the catalogue's own.
+CodeRewriter code_rewriter_for(KeywordSet set);
 
 }  // namespace award

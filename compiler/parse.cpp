@@ -134,7 +134,7 @@ class Collector : public antlr4::BaseErrorListener {
       : src_(src), diags_(diags), cp2byte_(cp2byte) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
-                   const std::string& msg, std::exception_ptr) override {
+                   const std::string&, std::exception_ptr) override {
     if (count_ >= kMaxErrors) return;
     ++count_;
     Range r{&src_, 0, 0};
@@ -161,7 +161,16 @@ class Collector : public antlr4::BaseErrorListener {
       uint32_t cp = cp_line_start + static_cast<uint32_t>(column);
       uint32_t b = cp < cp2byte_.size() ? cp2byte_[cp] : static_cast<uint32_t>(src_.text.size());
       r = Range{&src_, b, b + 1};
-      message = tr(Msg::lexer_error, msg);
+      // ANTLR's own words ("token recognition error at: …") are English; the
+      // message names the characters from the token's start up to the one the
+      // lexer stopped at, as the source has them, on that line.
+      if (auto* lexer = dynamic_cast<antlr4::Lexer*>(recognizer)) {
+        size_t stop = lexer->getInputStream()->index() + 1;
+        uint32_t e = stop < cp2byte_.size() ? cp2byte_[stop] : static_cast<uint32_t>(src_.text.size());
+        e = std::min(e, static_cast<uint32_t>(std::min(src_.text.size(), src_.text.find('\n', b))));
+        if (e > b) r.end = e;
+      }
+      message = tr(Msg::unrecognised_text, r.text());
     }
     diags_.error(Code::E100, r, std::move(message), std::move(hint));
   }
@@ -178,6 +187,7 @@ class Collector : public antlr4::BaseErrorListener {
   }
 
   size_t count() const { return count_; }
+  void set_keywords(KeywordSet set) { keywords_ = set; }
 
  private:
   static constexpr size_t kMaxErrors = 50;
@@ -225,7 +235,7 @@ class Collector : public antlr4::BaseErrorListener {
     std::vector<std::string> names;
     for (size_t t : set.toList()) {
       if (t == antlr4::Token::EOF) continue;
-      std::string n = token_display_name(t);
+      std::string n = token_display_name(t, keywords_);
       if (!n.empty()) names.push_back(n);
     }
     if (set.contains(static_cast<size_t>(AwardLexer::ID)) && set.contains(static_cast<size_t>(AwardLexer::DATE)))
@@ -243,6 +253,7 @@ class Collector : public antlr4::BaseErrorListener {
   DiagnosticSink& diags_;
   const std::vector<uint32_t>& cp2byte_;
   size_t count_ = 0;
+  KeywordSet keywords_ = KeywordSet::English;  // the file's, for the keywords a hint expects
 };
 
 // --- Tree conversion ------------------------------------------------------------
@@ -1189,7 +1200,7 @@ void check_keyword_set(const std::vector<Token>& tokens, DiagnosticSink& diags) 
 
 }  // namespace
 
-std::string token_display_name(size_t type) {
+std::string token_display_name(size_t type, KeywordSet set) {
   // a lexer over nothing, only to reach the generated vocabulary
   static antlr4::ANTLRInputStream empty_input(std::string{});
   static AwardLexer vocab_lexer(&empty_input);
@@ -1198,6 +1209,8 @@ std::string token_display_name(size_t type) {
   if (!lit.empty()) return "`" + lit.substr(1, lit.size() - 2) + "`";
   std::string sym = v.getSymbolicName(type);
   if (sym.rfind("K_", 0) == 0) {
+    if (const Keyword* k = keyword_by_rule(sym); k && set == KeywordSet::Chinese)
+      return "`" + std::string(k->chinese) + "`";
     std::string kw = sym.substr(2);
     for (auto& c : kw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return "`" + kw + "`";
@@ -1277,6 +1290,16 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   lexer.addErrorListener(&collector);
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  // Code in this file's diagnostics is written with its keywords, those of
+  // its first keyword (a file mixing both is E107 below).
+  KeywordSet keyword_set = KeywordSet::English;
+  for (antlr4::Token* t : tokens.getTokens())
+    if (const Keyword* k = keyword_by_rule(lexer.getVocabulary().getSymbolicName(t->getType()))) {
+      keyword_set = keyword_set_of(*k, t->getText());
+      break;
+    }
+  CodeKeywords code(code_rewriter_for(keyword_set));
+  collector.set_keywords(keyword_set);
 
   // Lexical problems the grammar names as tokens.
   bool lexical_errors = false;
@@ -1330,6 +1353,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
   Builder b(src, diags, collector);
   try {
     auto file = b.file(tree);
+    file->keywords = keyword_set;
     LayoutMarks marks{project_tokens(tokens, collector, lexer)};
     marks.walk(tree);
     check_keyword_set(marks.tokens, diags);

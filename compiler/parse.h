@@ -61,6 +61,6 @@ struct LexToken {
 std::vector<LexToken> lex(const SourceFile& src);
 
 // The canonical display name of a token type, for messages ("`require`").
-std::string token_display_name(size_t token_type);
+std::string token_display_name(size_t token_type, KeywordSet set = KeywordSet::English);
 
 }  // namespace award

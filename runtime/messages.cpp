@@ -20,6 +20,9 @@ std::atomic<Lang> current{Lang::En};
 
 bool starts_with_zh(const char* v) { return v[0] == 'z' && v[1] == 'h'; }
 
+// Per thread: the language server and `award test` compile on several.
+thread_local CodeRewriter rewriter = nullptr;
+
 }  // namespace
 
 std::span<const MessageText> all_messages() { return kMessages; }
@@ -43,6 +46,10 @@ Lang language_from_environment() {
   return language_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
 }
 
+CodeRewriter code_rewriter() { return rewriter; }
+CodeKeywords::CodeKeywords(CodeRewriter r) : saved_(rewriter) { rewriter = r; }
+CodeKeywords::~CodeKeywords() { rewriter = saved_; }
+
 const char* message_format(const MessageText& t, Lang lang) { return lang == Lang::Zh && *t.zh ? t.zh : t.en; }
 
 const char* message_format(Msg m, Lang lang) { return message_format(kMessages[static_cast<size_t>(m)], lang); }
@@ -50,7 +57,7 @@ const char* message_format(Msg m, Lang lang) { return message_format(kMessages[s
 std::string Said::in(Lang lang) const {
   if (empty()) return "";
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : args) store.push_back(a);
+  for (const auto& a : lang == Lang::Zh && !zh_args.empty() ? zh_args : args) store.push_back(a);
   return fmt::vformat(message_format(id, lang), store);
 }
 

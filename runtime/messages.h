@@ -38,7 +38,6 @@ enum class Lang { En, Zh };
   X(token_number, "number `{}`", "数字 {}")                                                                           \
   X(token_date, "date `{}`", "日期 {}")                                                                               \
   X(token_other, "`{}`", "“{}”")                                                                                      \
-  X(lexer_error, "{}", "无法识别的文本（{}）")                                                                        \
   X(expected_a_name, "a name", "名称")                                                                                \
   X(expected_a_string, "a string", "字符串")                                                                          \
   X(expected_a_text_block, "a text block", "文本块")                                                                  \
@@ -84,7 +83,7 @@ enum class Lang { En, Zh };
     "办法文件应以 `policy 编号 \"标题\" {{ … }}` 开头")                                                               \
   X(hint_policy_header_example,                                                                                       \
     "for example: policy daqing-2018 \"大庆市政府质量奖管理办法\" {{ issuer \"大庆市人民政府\" }}",                   \
-    "例如：policy daqing-2018 \"大庆市政府质量奖管理办法\" {{ issuer \"大庆市人民政府\" }}")                          \
+    "例如：`policy daqing-2018 \"大庆市政府质量奖管理办法\" {{ issuer \"大庆市人民政府\" }}`")                          \
   X(missing_module_header, "a stdlib file starts with `module NAME`", "标准库文件应以 `module 名称` 开头")            \
   X(rule_outside_article, "every rule belongs to an article", "每条规则都应属于某一条")                               \
   X(hint_put_in_article, "put it inside `article 第N条 \"…\" {{ … }}`",                                               \
@@ -132,7 +131,7 @@ enum class Lang { En, Zh };
   X(no_award_declared, "the policy declares no award, so no rule can apply", "本办法没有声明奖项，规则无从适用")      \
   X(hint_declare_award_example,                                                                                       \
     "declare one in the article that creates it: award quality \"质量奖\" for organization {{ … }}",                  \
-    "在设立奖项的那一条中声明：award quality \"质量奖\" for organization {{ … }}")                                    \
+    "在设立奖项的那一条中声明：`award quality \"质量奖\" for organization {{ … }}`")                                    \
   X(mixed_subjects, "this rule would apply to {} (for organizations) and {} (for individuals)",                       \
     "这条规则会同时适用于 {}（面向组织）和 {}（面向个人）")                                                           \
   X(hint_say_which_awards, "say which awards the article or item is for: `for {}` or `for {}`",                       \
@@ -164,7 +163,7 @@ enum class Lang { En, Zh };
   X(weights_sum, "the weights add up to {}%, not 100%",\
     "权重合计为 {}%，不是 100%")\
   X(hint_weights_example, "for example: score quality: material 30% + site 70%",\
-    "例如：score quality: material 30% + site 70%")\
+    "例如：`score quality: material 30% + site 70%`")\
   X(minimum_range, "a minimum total lies within 0..{}, not `{}`",\
     "最低总分应在 0..{} 之内，而不是 `{}`")\
   X(shortlist_places, "on-site review places are a whole number from 1, not `{}`",\
@@ -213,13 +212,13 @@ enum class Lang { En, Zh };
   X(year_takes_one_date, "`year` takes one date", "`year` 只接受一个日期")                                            \
   X(year_takes_date, "`year` takes a date, not {}", "`year` 的参数应为日期，而不是{}")                                \
   X(unknown_function, "unknown function `{}`", "未知的函数“{}”")                                                      \
-  X(hint_functions, "functions: year(date)", "可用的函数：year(date)")                                                \
+  X(hint_functions, "functions: year(date)", "可用的函数：`year(date)`")                                                \
   X(set_element_mismatch, "this set holds {}, but this is {}", "这个集合中是{}，但这是{}")                            \
   X(empty_set, "an empty set has no type here", "此处的空集合无法确定类型")                                           \
   X(cannot_negate, "cannot negate {}", "不能对{}取负")                                                                \
   X(within_form, "`within` reads: DATE within PERIOD before|after DATE",                                              \
-    "`within` 的写法是：日期 within 期限 before|after 日期")                                                          \
-  X(hint_within_example, "for example: date within 3 years before today", "例如：date within 3 years before today")   \
+    "`within` 的写法是：`日期 within 期限 before|after 日期`")                                                          \
+  X(hint_within_example, "for example: date within 3 years before today", "例如：`date within 3 years before today`")   \
   X(is_set_not_fact, "`is set` asks whether a fact was given; this is not a fact",                                    \
     "`is set` 用于询问某项事实是否已提供；这里不是事实")                                                              \
   X(in_needs_list, "`in` needs a list or a set such as {{a, b}}, not {}",                                             \
@@ -446,7 +445,119 @@ enum class Lang { En, Zh };
   X(table_error, "error: {}", "错误：{}")                                                                             \
   X(table_waits_on, "waits on {}", "尚待 {}")                                                                         \
   X(internal_error, "award: internal error: {}\n", "award：内部错误：{}\n")                                           \
-  X(cannot_write_stdout, "award: could not write to standard output\n", "award：无法写入标准输出\n")
+  X(cannot_write_stdout, "award: could not write to standard output\n", "award：无法写入标准输出\n")                      \
+  /* --- Command line (CLI11): --help and the option errors of cli/main.cpp. In English the errors --- */            \
+  /* --- stay CLI11's own text; the English here says the same, for the table's readers and tests. --- */           \
+  X(cli_app, "Award: quality award measures as policies, evaluated against applicants' facts",                        \
+    "Award：以办法文件写出质量奖管理办法，依据申报者的事实评价")                                                       \
+  X(cli_help, "Print this help message and exit", "显示本帮助并退出")                                                 \
+  X(cli_version, "Display program version information and exit", "显示版本信息并退出")                                \
+  X(cli_label_usage, "Usage", "用法")                                                                                 \
+  X(cli_label_options_usage, "OPTIONS", "选项")                                                                       \
+  X(cli_label_positionals, "Positionals", "位置参数")                                                                 \
+  X(cli_label_options, "Options", "选项")                                                                             \
+  X(cli_label_subcommands, "Subcommands", "子命令")                                                                   \
+  X(cli_label_subcommand, "SUBCOMMAND", "子命令")                                                                     \
+  X(cli_label_required, "REQUIRED", "必需")                                                                           \
+  X(cli_lang, "Messages in zh (Chinese) or en (English); default from LC_ALL, LC_MESSAGES, LANG",                    \
+    "消息语言：zh（中文）或 en（英文）；默认依次取自 LC_ALL、LC_MESSAGES、LANG")                                       \
+  X(cli_check, "Check policy files; report every error with its code, place and hint",                               \
+    "检查办法文件；报告每个错误的代码、位置和提示")                                                                    \
+  X(cli_policy_files_award, "Policy files (.award)", "办法文件（.award）")                                          \
+  X(cli_quiet, "Print only the summary line", "只输出汇总行")                                                         \
+  X(cli_compile, "Compile a policy and print its IR", "编译办法并输出其 IR")                                          \
+  X(cli_policy_file, "Policy file", "办法文件")                                                                       \
+  X(cli_emit, "What to print", "输出的内容")                                                                          \
+  X(cli_eval, "Evaluate applicants against a policy", "依据办法评价申报者")                                           \
+  X(cli_eval_inputs,                                                                                                  \
+    "POLICY... FACTS...: one or more policies (.award files or folders of them), then applicant "                     \
+    "records: a JSON object, a JSON array, JSON Lines, or - for standard input",                                      \
+    "POLICY... FACTS...：先给出一个或多个办法（.award 文件或其所在的文件夹），再给出申报者记录："                   \
+    "JSON 对象、JSON 数组、JSON Lines，或用 - 表示标准输入")                                                          \
+  X(cli_on, "Reference date YYYY-MM-DD (default: today)", "评价日 YYYY-MM-DD（默认：今天）")                          \
+  X(cli_eval_award, "Evaluate only this award", "只评价这一奖项")                                                     \
+  X(cli_eval_format, "text, json, or jsonl (one line per applicant and award)",                                       \
+    "text、json 或 jsonl（每个申报者每个奖项一行）")                                                                  \
+  X(cli_explain, "Show every rule with the facts it read", "列出每条规则及其读取的事实")                               \
+  X(cli_jobs, "Threads for JSON Lines in, JSON Lines out (default: every core); output stays in input order",        \
+    "JSON Lines 输入、JSON Lines 输出时的线程数（默认：全部核心）；输出保持输入的顺序")                                \
+  X(cli_schema, "Print the facts and judgements a policy reads, as JSON Schema",                                      \
+    "以 JSON Schema 输出办法读取的事实和判断")                                                                        \
+  X(cli_test, "Run the test cases written in policies; ends with `N passed, N failed`",                              \
+    "运行办法中写的测试；最后一行为 `N 通过，N 失败`")                                                                \
+  X(cli_policy_paths, "Policy files or folders (default: policies/)", "办法文件或文件夹（默认：policies/）")          \
+  X(cli_verbose, "List passing tests too", "也列出通过的测试")                                                        \
+  X(cli_status, "After an award: is it revoked, under which article, with what consequences",                         \
+    "获奖之后：是否撤销，依据哪一条，有何后果")                                                                       \
+  X(cli_status_facts, "The winner's record: a JSON object or array, or - for standard input",                         \
+    "获奖者的记录：JSON 对象或数组，或用 - 表示标准输入")                                                             \
+  X(cli_award_won, "The award won", "所获奖项")                                                                       \
+  X(cli_awarded_on, "The award date YYYY-MM-DD", "获奖日期 YYYY-MM-DD")                                               \
+  X(cli_status_on, "Reference date YYYY-MM-DD, the day revocation is decided (default: today)",                       \
+    "评价日 YYYY-MM-DD，即作出撤销决定之日（默认：今天）")                                                            \
+  X(cli_format_text_json, "text or json", "text 或 json")                                                             \
+  X(cli_timeline, "The dates of a policy's deadlines, revocation windows, reapplication and retention",               \
+    "办法规定的各项期限、撤销期限、再次申报和材料保存的日期")                                                         \
+  X(cli_start, "Date the procedure deadlines from this day YYYY-MM-DD", "自这一天 YYYY-MM-DD 起计算程序期限")         \
+  X(cli_award_date, "Award date YYYY-MM-DD", "获奖日期 YYYY-MM-DD")                                                   \
+  X(cli_only_award, "Only this award", "只看这一奖项")                                                                \
+  X(cli_fmt, "Rewrite policies in the canonical layout (no files: standard input to output)",                        \
+    "按规范格式重写办法（不给文件时：从标准输入到标准输出）")                                                         \
+  X(cli_policy_files_folders, "Policy files or folders", "办法文件或文件夹")                                          \
+  X(cli_fmt_check, "Change nothing; list the files that would change and exit 1 if any would",                       \
+    "不作改动；列出需要格式化的文件，有则以 1 退出")                                                                  \
+  X(cli_coverage, "Articles with rules, prose-only articles, and rules no test exercises",                           \
+    "有规则的条款、仅有条文的条款，以及没有测试经过的规则")                                                           \
+  X(cli_diff, "What changed between two policies, in provisions; exit 1 when a verdict can change",                   \
+    "两个办法之间在规定上的变化；可能改变结论时以 1 退出")                                                            \
+  X(cli_diff_old, "The earlier policy", "较早的办法")                                                                 \
+  X(cli_diff_new, "The later policy", "较晚的办法")                                                                   \
+  X(cli_witnesses, "For each change that can alter a verdict, an applicant whose verdict differs",                    \
+    "对每项可能改变结论的变化，给出一个结论因此不同的申报者")                                                         \
+  X(cli_diff_applicants, "Evaluate these records under both and list who changes verdict",                            \
+    "在新旧两个办法下评价这些记录，列出结论改变的申报者")                                                             \
+  X(cli_calendar, "Working days by the official holiday arrangement", "按国务院节假日安排计算工作日")                 \
+  X(cli_calendar_add, "The date N working days (Nwd) or days (Nd) after DATE",                                        \
+    "DATE 之后 N 个工作日（Nwd）或 N 日（Nd）的日期")                                                                 \
+  X(cli_amount, "e.g. 5wd, -3wd, 10d", "如 5wd、-3wd、10d")                                                          \
+  X(cli_calendar_between, "Working days after the first date up to and including the second",                        \
+    "第一个日期之后、到第二个日期（含）为止的工作日数")                                                               \
+  X(cli_calendar_is_working, "Whether DATE is a working day", "DATE 是否为工作日")                                    \
+  X(cli_region, "Regional layer (xinjiang)", "地区日历（xinjiang）")                                                  \
+  X(cli_rank, "A cycle's winners, nominees, ties and reasons, with the bonus of each winner",                         \
+    "一个评审周期的获奖者、提名奖、并列和理由，以及每位获奖者的奖金")                                                 \
+  X(cli_rank_applicants, "Applicant records: JSON, JSON Lines, or folders of them",                                   \
+    "申报者记录：JSON、JSON Lines，或其所在的文件夹")                                                                 \
+  X(cli_scores, "The review panel's scores: CSV id,material,site[,total], UTF-8 or GBK",                              \
+    "评审组的评分：CSV id,material,site[,total]，UTF-8 或 GBK 编码")                                                  \
+  X(cli_cycle, "The cycle's year (default: the year of --on)", "评审周期的年份（默认：--on 所在的年份）")             \
+  X(cli_rank_on, "Reference date YYYY-MM-DD for eligibility (default: today)",                                        \
+    "判断申报资格的评价日 YYYY-MM-DD（默认：今天）")                                                                  \
+  X(cli_rank_format, "text, json, or csv", "text、json 或 csv")                                                       \
+  X(cli_lsp, "Run the language server on standard input and output (for editors)",                                    \
+    "在标准输入输出上运行语言服务器（供编辑器使用）")                                                                 \
+  X(cli_error, "award{}: {}\n", "award{}：{}\n")                                                                      \
+  X(cli_run_help, "Run with --help for more information.\n", "加上 --help 可查看用法。\n")                          \
+  X(cli_unknown_option, "unknown option {}", "未知的选项 {}")                                                         \
+  X(cli_extra_arguments, "the following arguments were not expected: {}", "多余的参数：{}")                          \
+  X(cli_required, "{} is required", "缺少必需的参数 {}")                                                              \
+  X(cli_subcommand_required, "a subcommand is required: {}", "请给出一个子命令：{}")                                  \
+  X(cli_needs_value, "{} needs a value", "{} 后面缺少取值")                                                           \
+  X(cli_at_most, "{} takes at most {} values, got {}", "{0} 最多只能给出 {1} 个取值，实际给出了 {2} 个")              \
+  X(cli_not_allowed, "{}: `{}` is not allowed; allowed: {}", "{0} 的取值不能是“{1}”，可选：{2}")                    \
+  X(cli_not_in_range, "{}: `{}` is not in the range {} to {}", "{0} 的取值 {1} 不在 {2} 至 {3} 之间")                 \
+  X(cli_not_whole_number, "{}: `{}` is not a whole number", "{} 的取值“{}”不是整数")                                  \
+  X(cli_bad_value, "{}: `{}` is not a valid value", "{} 的取值“{}”无效")                                              \
+  X(cli_not_readable, "{} was not readable (missing?)", "无法读取 {}（文件不存在？）")                                 \
+  X(cli_other_error, "{}", "命令行有误（{}）")                                                                       \
+  /* --- ANTLR's lexer (compiler/parse.cpp): text no token begins with --- */                                         \
+  X(unrecognised_text, "no token begins with `{}`", "无法识别的文本“{}”")                                            \
+  /* --- Facts and judgements named in text output (runtime/report.cpp: rank, status, eval). English --- */         \
+  /* --- names them by id, as JSON does; fact_named and judgement_named are Chinese text only. --- */               \
+  X(fact_named, "{} ({})", "“{}”（{}）")                                                                              \
+  X(fact_part_of, "'s ", "的")                                                                                        \
+  X(judgement_by_id, "judgement {}", "判断 {}")                                                                       \
+  X(judgement_named, "judgement {1}: {0}", "判断“{}”（{}）")
 
 enum class Msg {
 #define X(id, en, zh) id,
@@ -482,10 +593,30 @@ Lang language_from_environment();
 const char* message_format(const MessageText& t, Lang lang);
 const char* message_format(Msg m, Lang lang);
 
+// Code in a message (`…`) is written with English keywords. While a file
+// written with other keywords is compiled, the compiler installs on its
+// thread a rewriter that gives that code the file's keywords
+// (compiler/keywords.h); tr() applies it to the format string, before the
+// arguments go in, so a name passed as an argument is never taken for code.
+using CodeRewriter = std::string (*)(std::string_view format);
+CodeRewriter code_rewriter();
+class CodeKeywords {  // installs one for its lifetime; null installs none
+ public:
+  explicit CodeKeywords(CodeRewriter r);
+  ~CodeKeywords();
+  CodeKeywords(const CodeKeywords&) = delete;
+  CodeKeywords& operator=(const CodeKeywords&) = delete;
+
+ private:
+  CodeRewriter saved_;
+};
+
 // A message in the current language, its arguments filled in.
 template <class... Args>
 std::string tr(Msg m, const Args&... args) {
-  return fmt::format(fmt::runtime(message_format(m, language())), args...);
+  const char* f = message_format(m, language());
+  if (CodeRewriter r = code_rewriter()) return fmt::format(fmt::runtime(r(f)), args...);
+  return fmt::format(fmt::runtime(f), args...);
 }
 
 // A message kept with its arguments, to be written later in either language:
@@ -494,7 +625,8 @@ std::string tr(Msg m, const Args&... args) {
 // of the measure itself are kept `verbatim`, the same in both.
 struct Said {
   Msg id = Msg::verbatim;
-  std::vector<std::string> args;  // each already formatted
+  std::vector<std::string> args;     // each already formatted
+  std::vector<std::string> zh_args;  // the same in Chinese where they differ (names of facts); empty: args
 
   bool empty() const { return id == Msg::verbatim && (args.empty() || args[0].empty()); }
   std::string in(Lang lang) const;
@@ -504,9 +636,9 @@ struct Said {
 
 template <class... Args>
 Said said(Msg m, const Args&... args) {
-  return Said{m, {fmt::format("{}", args)...}};
+  return Said{m, {fmt::format("{}", args)...}, {}};
 }
-inline Said verbatim(std::string s) { return Said{Msg::verbatim, {std::move(s)}}; }
+inline Said verbatim(std::string s) { return Said{Msg::verbatim, {std::move(s)}, {}}; }
 
 // "1 record" / "3 records" / "3 条记录".
 inline std::string counted(size_t n, Msg one, Msg many) { return tr(n == 1 ? one : many, n); }

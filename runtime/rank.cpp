@@ -235,8 +235,9 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
         continue;
       }
       if (c.verdict == Verdict::Undetermined) {
-        other(c.missing.empty() ? said(Msg::rank_undetermined) : said(Msg::rank_undetermined_needs, join(c.missing)),
-              join(c.refs));
+        Said why = c.missing.empty() ? said(Msg::rank_undetermined) : said(Msg::rank_undetermined_needs, join(c.missing));
+        if (!c.missing_zh.empty()) why.zh_args = {join(c.missing_zh, message_format(Msg::list_separator, Lang::Zh))};
+        other(std::move(why), join(c.refs));
         continue;
       }
       Said why;

@@ -46,6 +46,7 @@ struct RankApplicant {
     Verdict verdict = Verdict::Undetermined;
     std::vector<std::string> refs;       // deciding articles (ineligible / undetermined)
     std::vector<std::string> missing;    // facts missing and judgements owed, for undetermined
+    std::vector<std::string> missing_zh; // the same named in Chinese (fact_name); empty: as `missing`
   };
   std::vector<Candidacy> awards;
   std::optional<std::vector<std::string>> applying_for;  // nullopt: every award

@@ -53,6 +53,59 @@ Needs needs_of(const ir::Policy& p, Evaluator& ev, const FactStore& s, const Awa
   return n;
 }
 
+namespace {
+
+// The field `name` of record `rec`, or null.
+const ir::Field* field_of(const ir::Policy& p, int32_t rec, std::string_view name) {
+  if (rec < 0) return nullptr;
+  for (const auto& f : p.records[rec].fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+// The record a field's values are, itself or as a list's elements; -1 for none.
+int32_t record_of(const ir::Policy& p, ir::TypeId t) {
+  while (t >= 0 && p.types[t].kind == ir::Kind::List) t = p.types[t].elem;
+  return t >= 0 && p.types[t].kind == ir::Kind::Record ? p.types[t].ref : -1;
+}
+
+}  // namespace
+
+std::string fact_name(const ir::Policy& p, int32_t record, std::string_view path, Lang lang) {
+  if (lang == Lang::En) return std::string(path);
+  if (record < 0) record = p.organization >= 0 && field_of(p, p.organization, path.substr(0, path.find_first_of(".["))) ? p.organization : p.individual;
+  // incidents[0].date: each part a field name, perhaps with an index after it
+  std::string label;
+  for (size_t start = 0; start <= path.size();) {
+    size_t dot = path.find('.', start);
+    std::string_view part = path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    size_t bracket = part.find('[');
+    const ir::Field* f = field_of(p, record, part.substr(0, bracket));
+    if (!f || f->title.empty()) return std::string(path);  // a part with no label: the id says it best
+    if (!label.empty()) label += message_format(Msg::fact_part_of, lang);
+    label += f->title;
+    if (bracket != std::string_view::npos) label += part.substr(bracket);
+    record = record_of(p, f->type);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return fmt::format(fmt::runtime(message_format(Msg::fact_named, lang)), label, path);
+}
+
+std::string judgement_name(const ir::Policy& p, int32_t judgement, Lang lang) {
+  const ir::Judgement& j = p.judgements[judgement];
+  if (lang == Lang::En || j.text.empty())
+    return fmt::format(fmt::runtime(message_format(Msg::judgement_by_id, lang)), j.id);
+  return fmt::format(fmt::runtime(message_format(Msg::judgement_named, lang)), j.text, j.id);
+}
+
+std::vector<std::string> needs_named(const ir::Policy& p, int32_t record, const Needs& n, Lang lang) {
+  std::vector<std::string> out;
+  for (const auto& m : n.missing) out.push_back(fact_name(p, record, m, lang));
+  for (int32_t j : n.judgements) out.push_back(judgement_name(p, j, lang));
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p, const FactStore& s, const ir::Rule& r) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& path : r.reads) {
@@ -223,7 +276,7 @@ std::string result_text(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
   Needs n = needs_of(p, ev, s, o);
   if (!n.missing.empty()) {
     std::string m;
-    for (const auto& x : n.missing) m += (m.empty() ? "" : ", ") + x;
+    for (const auto& x : n.missing) m += (m.empty() ? "" : tr(Msg::list_separator)) + fact_name(p, a.subject, x, language());
     out += tr(Msg::missing_facts, m);
   }
   if (!n.judgements.empty()) {

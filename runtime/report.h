@@ -8,6 +8,7 @@
 #include "compiler/ir.h"
 #include "runtime/eval.h"
 #include "runtime/facts.h"
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -20,6 +21,18 @@ struct Needs {
   std::vector<int32_t> judgements;  // judgement indexes
 };
 Needs needs_of(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o);
+
+// A fact or a judgement named for people. In English by its id, as JSON names
+// it (registered_on, judgement good_faith); in Chinese by what the vocabulary
+// or the policy calls it, with the id kept for the writer:
+// 登记注册或依法设立日期（registered_on）, each part of a nested path by its own
+// label (事故[0]的发生日期（incidents[0].date）), 判断“依法诚信经营……”（good_faith）.
+// `record` is the record the path starts from (an award's subject; -1 when the
+// kind is unknown: the organisation's vocabulary, then the individual's).
+std::string fact_name(const ir::Policy& p, int32_t record, std::string_view path, Lang lang);
+std::string judgement_name(const ir::Policy& p, int32_t judgement, Lang lang);
+// Needs::missing and the judgements owed, each named as above, in that order.
+std::vector<std::string> needs_named(const ir::Policy& p, int32_t record, const Needs& n, Lang lang);
 
 // The value of each fact a rule reads, as "path": JSON pairs.
 std::vector<std::pair<std::string, std::string>> rule_facts(const ir::Policy& p, const FactStore& s, const ir::Rule& r);

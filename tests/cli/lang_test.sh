@@ -107,5 +107,68 @@ done
 "$AWARD" "${RANK[@]}" --format csv --lang zh >"$TMP/zh.csv" 2>/dev/null
 check "rank CSV (English reasons) the same in both languages" 0 cmp "$TMP/en.csv" "$TMP/zh.csv"
 
+# --- The command line's own errors and --help --------------------------------
+transcript() {  # transcript ARGS_FILE LANG: each command of the file, its output and its exit code
+  local line args
+  while IFS= read -r line; do
+    case $line in '#'* | '') continue ;; esac
+    args=${line//\{L\}/$2}
+    echo "\$ award $args"
+    # shellcheck disable=SC2086  # the line's words are the arguments
+    "$AWARD" $args 2>&1
+    echo "exit $?"
+  done <"$1"
+}
+L=tests/cli/lang
+transcript "$L/usage-errors.args" zh >"$TMP/usage.zh"
+check "CLI11's errors in Chinese, as reviewed in expected.usage.zh.txt" 0 diff "$L/expected.usage.zh.txt" "$TMP/usage.zh"
+transcript "$L/usage-errors.args" en >"$TMP/usage.en"
+check "CLI11's errors in English: its own words, unchanged" 0 diff "$L/expected.usage.en.txt" "$TMP/usage.en"
+check "an invalid --lang under a Chinese locale" 2 env LANG=zh_CN.UTF-8 "$AWARD" check --lang fr "$P"
+contains "the invalid --lang said in the locale's language" "award check：--lang 的取值不能是“fr”，可选：zh、en"
+check "an invalid --lang under no locale" 2 "$AWARD" check --lang fr "$P"
+contains "the invalid --lang said in English" "--lang: fr not in {zh,en}"
+help() { "$AWARD" --help "$@"; echo "exit $?"; "$AWARD" check --help "$@"; echo "exit $?"; "$AWARD" calendar add --help "$@"; echo "exit $?"; }
+help --lang zh >"$TMP/help.zh" 2>&1
+check "--help in Chinese, as reviewed in expected.help.zh.txt" 0 diff "$L/expected.help.zh.txt" "$TMP/help.zh"
+help >"$TMP/help.en" 2>&1
+check "--help in English unchanged" 0 diff "$L/expected.help.en.txt" "$TMP/help.en"
+LANG=zh_CN.UTF-8 help >"$TMP/help.locale" 2>&1
+check "--help in Chinese from the locale alone" 0 diff "$L/expected.help.zh.txt" "$TMP/help.locale"
+
+# --- Facts and judgements named in Chinese text, by id in English and JSON -----
+printf '{"id": "X-1", "kind": "organization", "region": "大庆市", "legal_person": true, "incidents": [{"kind": "quality"}]}\n' >"$TMP/gaps.json"
+check "eval zh names missing facts by their labels" 0 "$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --lang zh
+contains "eval zh: missing facts, label and id" "    缺少的事实：“登记注册或依法设立日期”（registered_on）、"
+contains "eval zh: a nested path, part by part" "“事故[0]的发生日期”（incidents[0].date）"
+check "eval en names missing facts by id" 0 "$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --lang en
+contains "eval en: missing facts by id" "    missing facts: registered_on, excellence_model_since, dishonesty_records, incidents[0].date,"
+"$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --format json --lang en >"$TMP/en.json" 2>/dev/null
+"$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --format json --lang zh >"$TMP/zh.json" 2>/dev/null
+check "eval json: missing facts by id in both languages" 0 cmp "$TMP/en.json" "$TMP/zh.json"
+check "eval table zh names what it waits on" 0 "$AWARD" eval policies/daqing-2018.award policies/rugao-2021.award "$F" --on 2024-06-30 --lang zh
+contains "eval table zh: a judgement by its text" "尚待 判断“掌握核心技术、自主品牌，产品服务、经营质量、技术创新、产品研发、节能减排、市场竞争力等方面在省内处于领先地位”（core_technology）、判断“运用现代质量管理理论和方法，"
+STATUS_GAPS=(status "$P" "$TMP/gaps.json" --award quality --awarded-on 2024-12-20 --on 2025-07-01)
+check "status zh names missing facts by their labels" 0 "$AWARD" "${STATUS_GAPS[@]}" --lang zh
+contains "status zh: a missing fact" "      缺少：“行政处罚及其他违法违规记录”（penalties）"
+check "status en names missing facts by id" 0 "$AWARD" "${STATUS_GAPS[@]}" --lang en
+contains "status en: a missing fact" "      missing: penalties"
+
+# --- Code in diagnostics in the file's keywords ---------------------------------
+# (tests/golden/zh-keywords-* has the whole diagnostics, in both languages)
+Z=tests/golden/zh-keywords-declarations/input.award
+check "a Chinese-keyword file, zh" 1 "$AWARD" check --lang zh "$Z"
+contains "zh file, zh: the example in its keywords" "error[E403]: 此处应为期限，如 \`7 日\`、\`5 工作日\` 或 \`10 年\`"
+contains "zh file, zh: its keyword beside a name" "奖项的对象应为 \`适用于 organization\` 或 \`适用于 individual\`，而不是“company”"
+check "a Chinese-keyword file, en" 1 "$AWARD" check --lang en "$Z"
+contains "zh file, en: the example in its keywords" "error[E403]: expected a period, such as \`7 日\`, \`5 工作日\` or \`10 年\`"
+# the same file written with the English keywords: English code, in Chinese too
+sed -e 's/^政策/policy/; s/^引用/use/; s/^条款/article/; s/奖项 /award /; s/适用于/for/; s/撤销 quality 当 存在/revoke quality when any/' \
+  -e 's/ 其中 / where /; s/ 则 / then /; s/^测试/test/; s/给定/given/; s/预期/expect/' "$Z" >"$TMP/en-keywords.award"
+check "an English-keyword file, zh" 1 "$AWARD" check --lang zh "$TMP/en-keywords.award"
+contains "en file, zh: the example in English keywords" "error[E403]: 此处应为期限，如 \`7 days\`、\`5 working days\` 或 \`10 years\`"
+contains "en file, zh: for" "奖项的对象应为 \`for organization\` 或 \`for individual\`，而不是“company”"
+lacks "en file, zh: no Chinese keyword in the code" "适用于"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -229,3 +229,37 @@ TEST_CASE("every diagnostic in the sources takes its words from the catalogue", 
   for (const auto& u : untranslated) UNSCOPED_INFO(u);
   CHECK(untranslated.empty());
 }
+
+// The command line's --help: every subcommand's, option's and flag's
+// description in cli/main.cpp comes from the catalogue too. A literal with no
+// lowercase letter is notation (YYYY-MM-DD), the same in both languages.
+TEST_CASE("every description of the command line takes its words from the catalogue", "[messages]") {
+  std::ifstream in(fs::path(AWARD_SOURCE_DIR) / "cli" / "main.cpp", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string s = ss.str();
+  auto prose = [](const std::string& arg) {
+    std::string rest = outside_tr(arg);
+    return rest.find('"') != std::string::npos &&
+           std::any_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  std::vector<std::string> untranslated;
+  size_t calls = 0;
+  auto check_call = [&](const std::string& needle, size_t description_arg) {
+    for (size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1)) {
+      ++calls;
+      std::vector<std::string> args = call_arguments(s, at + needle.size() - 1);
+      if (args.size() > description_arg && prose(args[description_arg]))
+        untranslated.push_back(fmt::format("cli/main.cpp:{}: {}", line_of(s, at), args[description_arg]));
+    }
+  };
+  check_call("add_subcommand(", 1);
+  check_call("add_option(", 2);
+  check_call("add_flag(", 2);
+  check_call("set_version_flag(", 2);
+  check_call("set_help_flag(", 1);
+  CHECK(calls > 50);
+  INFO("descriptions written in English alone (add an entry to runtime/messages.h and call tr()):");
+  for (const auto& u : untranslated) UNSCOPED_INFO(u);
+  CHECK(untranslated.empty());
+}
