@@ -1,7 +1,7 @@
 // Applicant records: read from JSON into the slots a policy's IR names.
 //
 // Only the fields the policy reads are parsed; the rest of the record is
-// skipped. Fields the vocabulary does not know are reported as warnings.
+// skipped unparsed. Fields the vocabulary does not know are reported as warnings.
 // An absent field stays Unknown; an optional field that is absent is None.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/ir.h"
+#include "runtime/messages.h"
 #include "runtime/value.h"
 
 #include <simdjson.h>
@@ -45,13 +46,28 @@ struct FactStore {
 };
 
 struct LoadProblem {
-  std::string field;    // path in the record: incidents[1].date
-  std::string message;
+  std::string field;       // path in the record: incidents[1].date
+  std::string message;     // in English: what JSON output says, a contract
+  std::string message_zh;  // the same in Chinese (runtime/messages.h)
+  // The message in the run's language, for text output.
+  const std::string& text() const { return language() == Lang::Zh && !message_zh.empty() ? message_zh : message; }
 };
 
+// Reads records into the slots of a policy's layouts. What to read is compiled
+// once, at construction, from the layouts: per record type a table from key to
+// field (by length, then the first sixteen bytes), and per field how its JSON is
+// read (a bool, a number, a date, …) and into which slot. A record is then one
+// walk over its keys; a value nobody reads is skipped unparsed, and the path of a
+// field (incidents[2].date) is only spelt out when something is wrong with it.
 class FactLoader {
  public:
   explicit FactLoader(const ir::Policy& p);
+
+  // Reads from now on only the facts that `award`'s rules read (with the id and
+  // `kind`, which every result names): for a run that decides that award alone
+  // and prints no facts. Other fields are skipped unparsed, so a malformed value
+  // in them goes unnoticed.
+  void read_only_for(int32_t award);
 
   // Loads one record. Returns false with `error` set when the record is bad;
   // `unknown_fields` (when given) receives fields the vocabulary lacks.
@@ -59,44 +75,66 @@ class FactLoader {
             std::vector<std::string>* unknown_fields);
 
  private:
-  // Names to indexes by open addressing: every key of every record goes through
-  // here, so a lookup is one hash of the key and, nearly always, one comparison.
-  class NameTable {
+  // Names to indexes, bucketed by length: a lookup compares the first sixteen
+  // bytes of the few names of that length as two words.
+  class KeyTable {
    public:
     void add(std::string_view name, int32_t index);
-    // -1 when absent. `name` must be followed by at least 16 readable bytes, as a
+    // -1 when absent. `key` must be followed by at least 16 readable bytes, as a
     // key in simdjson's padded input or string buffer is.
-    int32_t find(std::string_view name) const { return find_head(name, head_of_padded(name)); }
+    int32_t find(const char* key, size_t len) const;
 
    private:
-    struct Head {
-      uint64_t w[2] = {0, 0};  // the first 16 bytes, zero past the end
-    };
+    static constexpr size_t kLong = 32;  // names this long or longer share the last bucket
     struct Entry {
+      uint64_t w0 = 0, w1 = 0;  // the first 16 bytes, zero past the end
       std::string name;
-      Head head;
-      uint32_t len = 0;
-      int32_t index = -1;  // -1: empty
+      int32_t index = -1;
     };
-    static Head head(std::string_view s);
-    static Head head_of_padded(std::string_view s);
-    static uint32_t hash(const Head& h, size_t len);
-    int32_t find_head(std::string_view name, const Head& h) const;
-    std::vector<Entry> slots_;
+    std::vector<Entry> entries_;      // by length
+    uint32_t start_[kLong + 2] = {};  // names of bucket n: entries_[start_[n], start_[n + 1])
   };
-  bool load_record(simdjson::ondemand::object& obj, int32_t rec, FactStore& store, uint32_t base,
-                   std::string& path, LoadProblem& error, std::vector<std::string>* unknown);
-  bool load_value(simdjson::ondemand::value& v, ir::TypeId type, bool optional, FactStore& store, Value& out,
-                  std::string& path, LoadProblem& error, std::vector<std::string>* unknown);
-  bool load_judgements(simdjson::ondemand::object& obj, FactStore& store, std::string& path, LoadProblem& error,
+  // How one value is read.
+  enum class Read : uint8_t { Skip, Bool, Number, Text, Date, Enum, Record, List, Invalid };
+  struct Reader {
+    Read read = Read::Skip;
+    bool optional = false;           // null or absent is None, not Unknown
+    int32_t slot = -1;               // where a field's value goes
+    ir::TypeId type = -1;
+    int32_t ref = -1;                // Enum: enum; Record: record type; List: the element's reader in elements_
+    const ir::Field* field = nullptr;  // for declared bounds; null when there are none
+  };
+  // One record type: its keys, how each field is read, its slots before reading.
+  struct Layout {
+    KeyTable keys;                // name -> index in fields (kJudgements: the judgements map)
+    std::vector<Reader> fields;   // one per field of the record type
+    std::vector<Value> blank;     // None for an optional slot, else Unknown
+    bool reads_any = false;       // some field is read
+    int32_t id_field = -1, kind_field = -1;
+  };
+  struct PathPart;
+  using Fields = simdjson::simdjson_result<simdjson::ondemand::object_iterator>;
+
+  void build(const std::vector<std::vector<char>>* needed);
+  Reader reader_for(ir::TypeId type, bool optional);
+  enum class Start : uint8_t { Fast, Slow, Bad };
+  Start start_fast(Fields& it, const Fields& end, FactStore& store, int32_t& rec, LoadProblem& error);
+  bool start_slow(simdjson::ondemand::object& obj, FactStore& store, LoadProblem& error, int32_t& rec);
+  uint32_t add_record(int32_t rec, FactStore& store) const;
+  static std::string path_of(const PathPart* at);
+  bool read_fields(Fields& it, const Fields& end, int32_t rec, FactStore& store, uint32_t base,
+                   const PathPart* at, bool top, LoadProblem& error, std::vector<std::string>* unknown);
+  bool read_value(simdjson::ondemand::value& v, std::string_view token, const Reader& r, FactStore& store,
+                  Value& out, const PathPart* at, LoadProblem& error, std::vector<std::string>* unknown);
+  bool read_judgements(simdjson::ondemand::value& v, FactStore& store, LoadProblem& error,
                        std::vector<std::string>* unknown);
-  void init_slots(int32_t rec, FactStore& store, uint32_t base);
-  static bool within_bounds(const ir::Field& fd, const Value& v, const std::string& path, LoadProblem& error);
+  bool wrong_type(std::string_view token, const Reader& r, const PathPart* at, LoadProblem& error) const;
 
   const ir::Policy& p_;
-  std::vector<NameTable> layouts_;  // per record type: field name -> field index
-  NameTable judgement_ids_;
-  std::vector<uint32_t> elements_;  // list elements being loaded, a stack for nested lists
+  std::vector<Layout> layouts_;      // per record type
+  std::vector<Reader> elements_of_;  // readers of list elements
+  KeyTable judgement_ids_;
+  std::vector<uint32_t> elements_;   // list elements being loaded, a stack for nested lists
 };
 
 // Renders a loaded value back to JSON text, for explanations.
