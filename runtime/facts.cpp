@@ -111,56 +111,56 @@ std::string FactLoader::path_of(const PathPart* at) {
 
 // --- Keys ----------------------------------------------------------------------
 
-namespace {
-
-// The bytes of a word that belong to a name of `len` bytes, of which `skip` are
-// in earlier words (little-endian: a name's bytes are the low ones of each word).
-inline uint64_t word_mask(size_t len, size_t skip) {
-  static_assert(std::endian::native == std::endian::little, "a name's bytes are the low ones of each word");
-  if (len >= skip + 8) return ~uint64_t{0};
-  if (len <= skip) return 0;
-  return ~uint64_t{0} >> (64 - 8 * (len - skip));
-}
-
-inline uint64_t word_at(const char* s, size_t at) {
-  uint64_t w;
-  std::memcpy(&w, s + at, 8);
-  return w;
-}
-
-}  // namespace
-
 void FactLoader::KeyTable::add(std::string_view name, int32_t index) {
-  for (const Entry& e : entries_)
-    if (e.name == name) return;  // the first of a name wins, as a map's emplace would
-  Entry e;
-  char head[16] = {};
-  std::memcpy(head, name.data(), std::min<size_t>(name.size(), 16));
-  e.w0 = word_at(head, 0);
-  e.w1 = word_at(head, 8);
-  e.name = name;
-  e.index = index;
-  size_t bucket = std::min(name.size(), kLong);
-  entries_.insert(entries_.begin() + start_[bucket + 1], std::move(e));
-  for (size_t b = bucket + 1; b < kLong + 2; ++b) ++start_[b];
+  for (const auto& n : names_)
+    if (n == name) return;  // the first of a name wins, as a map's emplace would
+  names_.emplace_back(name);
+  indexes_.push_back(index);
+  rebuild();
 }
 
-// Reads the key's first sixteen bytes whatever its length: the key lies in
-// simdjson's padded input or string buffer.
-int32_t FactLoader::KeyTable::find(const char* key, size_t len) const {
-  size_t bucket = len < kLong ? len : kLong;
-  uint32_t i = start_[bucket], stop = start_[bucket + 1];
-  if (i == stop) return -1;
-  const uint64_t w0 = word_at(key, 0) & word_mask(len, 0);
-  for (; i < stop; ++i) {
-    const Entry& e = entries_[i];
-    if (e.w0 != w0) continue;
-    if (len <= 8) return e.index;  // the bucket holds names of this length alone
-    if (e.w1 != (word_at(key, 8) & word_mask(len, 8))) continue;
-    if (len <= 16) return e.index;
-    if (e.name.size() == len && std::memcmp(e.name.data() + 16, key + 16, len - 16) == 0) return e.index;
-  }
+FactLoader::KeyTable::Entry FactLoader::KeyTable::entry(size_t i) const {
+  static_assert(std::endian::native == std::endian::little, "a name's bytes are the low ones of each word");
+  Entry e;
+  std::memcpy(e.w, names_[i].data(), std::min(names_[i].size(), sizeof e.w));
+  e.len = static_cast<uint32_t>(names_[i].size());
+  e.index = indexes_[i];
+  e.name = static_cast<int32_t>(i);
+  return e;
+}
+
+int32_t FactLoader::KeyTable::find_slow(const char* key, size_t len) const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (names_[i] == std::string_view(key, len)) return indexes_[i];
   return -1;
+}
+
+// Tries multipliers (odd, from a fixed sequence, so that the table is the same
+// on every run) for a table four times the number of names, then twice as
+// large, until every name has a place of its own. Two names of one length and
+// the same first eight bytes cannot be told apart so: they share a place marked
+// `shared`, and their lookups go through the list of names.
+void FactLoader::KeyTable::rebuild() {
+  unsigned bits = 2;
+  while ((size_t{1} << bits) < 4 * names_.size()) ++bits;
+  uint64_t m = 0x9E3779B97F4A7C15ull;
+  for (int tries = 1;; ++tries) {
+    m = m * 6364136223846793005ull + 1442695040888963407ull;
+    multiplier_ = m | 1;
+    shift_ = 64 - bits;
+    places_.assign(size_t{1} << bits, Entry{});
+    const bool last = bits >= 16;  // then clashes are left shared
+    bool clash = false;
+    for (size_t i = 0; i < names_.size() && !clash; ++i) {
+      Entry e = entry(i);
+      Entry& at = places_[place(e.w[0], e.len)];
+      if (at.len == ~uint32_t{0}) at = e;
+      else if ((at.len == e.len && at.w[0] == e.w[0]) || last) at.shared = true;
+      else clash = true;
+    }
+    if (!clash) return;
+    if (tries % 64 == 0) ++bits;
+  }
 }
 
 // --- What to read, compiled from the layouts ----------------------------------
@@ -390,7 +390,9 @@ FactLoader::Start FactLoader::start_fast(Fields& it, const Fields& end, FactStor
     return true;
   };
   std::string_view id, kind;
-  if (!plain_field("id", id) || !plain_field("kind", kind)) return bad ? Start::Bad : Start::Slow;
+  if (!plain_field("id", id)) return bad ? Start::Bad : Start::Slow;
+  store.id.assign(id);  // at once, so that an error in the next field names the record; keeps the capacity
+  if (!plain_field("kind", kind)) return bad ? Start::Bad : Start::Slow;
   rec = kind == "organization" ? p_.organization : kind == "individual" ? p_.individual : -1;
   if (rec < 0) return Start::Slow;
   const Layout& l = layouts_[rec];
@@ -407,7 +409,6 @@ FactLoader::Start FactLoader::start_fast(Fields& it, const Fields& end, FactStor
     rec = -1;
     return Start::Slow;
   }
-  store.id.assign(id);  // keeps the capacity: no allocation for a long id
   uint32_t base = add_record(rec, store);
   if (idr && idr->read == Read::Text) {
     uint32_t off = static_cast<uint32_t>(store.text.size());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -55,7 +56,7 @@ struct LoadProblem {
 
 // Reads records into the slots of a policy's layouts. What to read is compiled
 // once, at construction, from the layouts: per record type a table from key to
-// field (by length, then the first sixteen bytes), and per field how its JSON is
+// field (by length, then word by word), and per field how its JSON is
 // read (a bool, a number, a date, …) and into which slot. A record is then one
 // walk over its keys; a value nobody reads is skipped unparsed, and the path of a
 // field (incidents[2].date) is only spelt out when something is wrong with it.
@@ -75,24 +76,58 @@ class FactLoader {
             std::vector<std::string>* unknown_fields);
 
  private:
-  // Names to indexes, bucketed by length: a lookup compares the first sixteen
-  // bytes of the few names of that length as two words.
+  // Names to indexes by a perfect hash of a name's length and first eight bytes,
+  // its multiplier chosen at construction so that no two names of the table share
+  // a place: a lookup is one multiplication and the comparison of the one name
+  // there, word by word (names of 32 bytes and more: byte by byte).
   class KeyTable {
    public:
     void add(std::string_view name, int32_t index);
-    // -1 when absent. `key` must be followed by at least 16 readable bytes, as a
-    // key in simdjson's padded input or string buffer is.
-    int32_t find(const char* key, size_t len) const;
+    // -1 when absent. At least 32 bytes must be readable from `key`, as they are
+    // for a key in simdjson's padded input or string buffer.
+    int32_t find(const char* key, size_t len) const {
+      const uint64_t w0 = word(key, 0) & mask(len, 0);
+      const Entry& e = places_[place(w0, len)];
+      if (e.len == len && e.w[0] == w0 && rest_equal(e, key, len)) return e.index;
+      return e.shared ? find_slow(key, len) : -1;
+    }
 
    private:
-    static constexpr size_t kLong = 32;  // names this long or longer share the last bucket
+    static constexpr size_t kLong = 32;
     struct Entry {
-      uint64_t w0 = 0, w1 = 0;  // the first 16 bytes, zero past the end
-      std::string name;
+      uint64_t w[kLong / 8] = {};  // the first kLong bytes, zero past the end
+      uint32_t len = ~uint32_t{0}; // no name's: an empty place
       int32_t index = -1;
+      int32_t name = -1;           // in names_
+      bool shared = false;         // another name falls here too: look it up in names_
     };
-    std::vector<Entry> entries_;      // by length
-    uint32_t start_[kLong + 2] = {};  // names of bucket n: entries_[start_[n], start_[n + 1])
+    // The bytes of the word at `skip` that belong to a name of `len` bytes
+    // (little-endian: a name's bytes are the low ones of each word).
+    static uint64_t mask(size_t len, size_t skip) {
+      if (len >= skip + 8) return ~uint64_t{0};
+      return len <= skip ? 0 : ~uint64_t{0} >> (64 - 8 * (len - skip));
+    }
+    static uint64_t word(const char* s, size_t at) {
+      uint64_t w;
+      std::memcpy(&w, s + at, 8);
+      return w;
+    }
+    bool rest_equal(const Entry& e, const char* key, size_t len) const {
+      if (len >= kLong) return std::memcmp(names_[e.name].data(), key, len) == 0;
+      for (size_t k = 8; k < len; k += 8)
+        if (e.w[k / 8] != (word(key, k) & mask(len, k))) return false;
+      return true;
+    }
+    int32_t find_slow(const char* key, size_t len) const;
+    size_t place(uint64_t w0, size_t len) const { return ((w0 ^ len) * multiplier_) >> shift_; }
+    Entry entry(size_t i) const;
+    void rebuild();
+
+    std::vector<std::string> names_;  // in the order added
+    std::vector<int32_t> indexes_;    // of names_
+    std::vector<Entry> places_ = std::vector<Entry>(1);
+    uint64_t multiplier_ = 0;    // 0 and shift 63 for the empty table: every key at place 0
+    unsigned shift_ = 63;
   };
   // How one value is read.
   enum class Read : uint8_t { Skip, Bool, Number, Text, Date, Enum, Record, List, Invalid };
