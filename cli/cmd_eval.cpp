@@ -175,9 +175,11 @@ int run_eval(const EvalOptions& o) {
   };
   auto commit = [&](const std::string& file, BatchChunk& chunk) {
     std::string id;
+    RecordPlace place{file, 0, 0};  // once per block: the file's name is not copied for each record
     for (const BatchRecord& rec : chunk.records) {
       ++records;
-      RecordPlace place{file, rec.index, rec.line};
+      place.index = rec.index;
+      place.line = rec.line;
       id.assign(chunk.id(rec));
       if (rec.bad) {
         error_row(place, id, rec.field, rec.message, rec.text());
