@@ -287,6 +287,13 @@ void FactLoader::read_only_for(int32_t award) {
     mark(r.body);
     for (const auto& e : r.exceptions) mark(e.cond), mark(e.body);
   }
+  // What every result line prints: the applicant's id (a wrong type is still an
+  // error), and its kind, which decides the subject.
+  for (int32_t root : {p_.organization, p_.individual}) {
+    if (root < 0) continue;
+    for (const ir::Field& fd : p_.records[root].fields)
+      if (fd.slot >= 0 && (fd.name == "id" || fd.name == "kind")) need[root][fd.slot] = 1;
+  }
   if (!everything) build(&need);
 }
 
