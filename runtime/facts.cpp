@@ -382,7 +382,7 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
     return false;
   }
   store.root.tag = Tag::Record;
-  store.root.rec = 0;
+  store.root.rec = 0;  // the root's slots come first
   store.root_type = rec;
   return true;
 }

@@ -56,8 +56,8 @@ struct LoadProblem {
 
 // Reads records into the slots of a policy's layouts. What to read is compiled
 // once, at construction, from the layouts: per record type a table from key to
-// field (by length, then word by word), and per field how its JSON is
-// read (a bool, a number, a date, …) and into which slot. A record is then one
+// field (a perfect hash of the key's length and first bytes), and per field how
+// its JSON is read (a bool, a number, a date, …) and into which slot. A record is then one
 // walk over its keys; a value nobody reads is skipped unparsed, and the path of a
 // field (incidents[2].date) is only spelt out when something is wrong with it.
 class FactLoader {
@@ -95,11 +95,11 @@ class FactLoader {
    private:
     static constexpr size_t kLong = 32;
     struct Entry {
-      uint64_t w[kLong / 8] = {};  // the first kLong bytes, zero past the end
-      uint32_t len = ~uint32_t{0}; // no name's: an empty place
+      uint64_t w[kLong / 8] = {};   // the first kLong bytes, zero past the end
+      uint32_t len = ~uint32_t{0};  // no name's: an empty place
       int32_t index = -1;
-      int32_t name = -1;           // in names_
-      bool shared = false;         // another name falls here too: look it up in names_
+      int32_t name = -1;            // in names_
+      bool shared = false;          // another name falls here too: look it up in names_
     };
     // The bytes of the word at `skip` that belong to a name of `len` bytes
     // (little-endian: a name's bytes are the low ones of each word).
@@ -126,7 +126,7 @@ class FactLoader {
     std::vector<std::string> names_;  // in the order added
     std::vector<int32_t> indexes_;    // of names_
     std::vector<Entry> places_ = std::vector<Entry>(1);
-    uint64_t multiplier_ = 0;    // 0 and shift 63 for the empty table: every key at place 0
+    uint64_t multiplier_ = 0;  // 0 and shift 63 for the empty table: every key at place 0
     unsigned shift_ = 63;
   };
   // How one value is read.
@@ -136,7 +136,7 @@ class FactLoader {
     bool optional = false;           // null or absent is None, not Unknown
     int32_t slot = -1;               // where a field's value goes
     ir::TypeId type = -1;
-    int32_t ref = -1;                // Enum: enum; Record: record type; List: the element's reader in elements_
+    int32_t ref = -1;                // Enum: enum; Record: record type; List: the element's reader in elements_of_
     const ir::Field* field = nullptr;  // for declared bounds; null when there are none
   };
   // One record type: its keys, how each field is read, its slots before reading.

@@ -473,7 +473,7 @@ enum class Lang { En, Zh };
   X(facts_true_or_false, "true or false", "true 或 false")                                                            \
   X(facts_an_amount, "an amount in yuan (a number)", "以元计的金额（数字）")                                          \
   X(facts_a_date, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")                                                     \
-  X(facts_one_of, "one of {}", "{} 之一")                                                                             \
+  X(facts_one_of, "one of {}", "以下之一：{}")                                                                        \
   X(facts_list_separator, ", ", "、")
 
 enum class Msg {
