@@ -7,12 +7,15 @@ namespace award {
 
 namespace {
 
-void put_varint(std::string& out, uint64_t v) {
+// Writes `v` in 7-bit groups, low first, the high bit set on all but the last;
+// returns the end of what was written (at most 10 bytes).
+char* put_varint(char* out, uint64_t v) {
   while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7f) | 0x80);
+    *out++ = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
-  out += static_cast<char>(v);
+  *out++ = static_cast<char>(v);
+  return out;
 }
 
 uint64_t get_varint(const char*& p) {
@@ -93,8 +96,9 @@ bool IdSet::add(std::string_view id, uint64_t record, uint64_t& first) {
   }
   std::string& b = blocks_.back();
   const uint64_t place = b.size(), block = blocks_.size();
-  put_varint(b, record);
-  put_varint(b, id.size());
+  char head[20];
+  char* end = put_varint(put_varint(head, record), id.size());
+  b.append(head, static_cast<size_t>(end - head));
   b.append(id);
   // A block's place fits in 20 bits: a block past kBlock bytes holds one id, at 0.
   table_[i] = (tag << kHashShift) | (block << kPlaceBits) | place;
