@@ -184,7 +184,7 @@ def summary():
     if one:
         peaks = ", ".join(f"{rss / 1024:.1f} MiB at {n:,}" for n, _, _, rss in one)
         print(f"- memory, award eval --jobs 1, peak RSS: {peaks} (flat but for the set of applicant ids, "
-              f"about 50 bytes a record: see bench/README.md)")
+              f"about 30 bytes a record: see bench/README.md)")
 
 
 def main():

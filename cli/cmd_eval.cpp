@@ -73,12 +73,14 @@ int run_eval(const EvalOptions& o) {
   if (text) out.buf += tr(Msg::eval_heading, p.id, p.title, format_date(on));
   std::string errors_json;
 
-  auto error_row = [&](const RecordPlace& place, const std::string& id, const std::string& field, const std::string& msg) {
+  // `msg` is English, for JSON; `said` the same in the run's language, for people.
+  auto error_row = [&](const RecordPlace& place, const std::string& id, const std::string& field, const std::string& msg,
+                       const std::string& said) {
     ++bad;
     std::string where = place.line ? fmt::format("{}:{} (record {})", place.file, place.line, place.index)
                                    : fmt::format("{} (record {})", place.file, place.index);
     std::string who = id.empty() ? "" : fmt::format(" {}", id);
-    std::string what = field.empty() ? msg : fmt::format("{}: {}", field, msg);
+    std::string what = field.empty() ? said : fmt::format("{}: {}", field, said);
     std::fprintf(stderr, "error: %s%s: %s\n", where.c_str(), who.c_str(), what.c_str());
     std::string row = fmt::format("{{\"applicant\": {}, \"file\": {}, \"record\": {}, {}\"field\": {}, \"error\": {}}}",
                                   id.empty() ? "null" : json_string(id), json_string(place.file), place.index,
@@ -104,7 +106,8 @@ int run_eval(const EvalOptions& o) {
                    const std::string* unknown_end) {
     uint64_t first = 0;
     if (!id.empty() && !seen_ids.add(id, records, first)) {
-      error_row(place, id, "id", fmt::format("duplicate applicant id (first seen in record {})", first));
+      std::string msg = fmt::format("duplicate applicant id (first seen in record {})", first);
+      error_row(place, id, "id", msg, msg);
       return false;
     }
     if (unknown_begin != unknown_end && warned < 20) {
@@ -137,6 +140,9 @@ int run_eval(const EvalOptions& o) {
     auto w = std::make_shared<Worker>(p);
     w->ev.set_reference_date(on);
     w->ev.set_calendar(&policy_calendar(p));
+    // A line names the applicant, the award, the verdict and the failed items: with
+    // one award, only the facts its rules read are loaded.
+    if (awards.size() == 1) w->loader.read_only_for(awards[0]);
     return [w, &p, &awards, &warnings_done, &calendar_error_field, &calendar_error_message](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
                             BatchRecord& rec) {
       if (!obj) {
@@ -151,6 +157,7 @@ int run_eval(const EvalOptions& o) {
         rec.bad = true;
         rec.field = w->prob.field;
         rec.message = w->prob.message;
+        rec.message_zh = w->prob.message_zh;
         return;
       }
       for (auto& u : w->unknown) chunk.unknown.push_back(std::move(u));
@@ -168,12 +175,14 @@ int run_eval(const EvalOptions& o) {
   };
   auto commit = [&](const std::string& file, BatchChunk& chunk) {
     std::string id;
+    RecordPlace place{file, 0, 0};  // once per block: the file's name is not copied for each record
     for (const BatchRecord& rec : chunk.records) {
       ++records;
-      RecordPlace place{file, rec.index, rec.line};
+      place.index = rec.index;
+      place.line = rec.line;
       id.assign(chunk.id(rec));
       if (rec.bad) {
-        error_row(place, id, rec.field, rec.message);
+        error_row(place, id, rec.field, rec.message, rec.text());
         continue;
       }
       if (!admit(place, id, chunk.unknown.data() + rec.unknown_begin, chunk.unknown.data() + rec.unknown_end)) continue;
@@ -182,7 +191,7 @@ int run_eval(const EvalOptions& o) {
       for (const auto& e : rec.award_errors) {  // in award order, each where its row would be
         out.buf += rows.substr(from, e.at - rec.out_begin - from);
         from = e.at - rec.out_begin;
-        error_row(place, id, e.field, e.message);
+        error_row(place, id, e.field, e.message, e.message);
       }
       out.buf += rows.substr(from);
       results += awards.size() - rec.award_errors.size();
@@ -202,13 +211,13 @@ int run_eval(const EvalOptions& o) {
     bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
       ++records;
       if (!obj) {
-        error_row(place, "", "", err);
+        error_row(place, "", "", err, err);
         return;
       }
       LoadProblem prob;
       unknown.clear();
       if (!loader.load(*obj, store, prob, warnings_done ? nullptr : &unknown)) {
-        error_row(place, store.id, prob.field, prob.message);
+        error_row(place, store.id, prob.field, prob.message, prob.text());
         return;
       }
       if (!admit(place, store.id, unknown.data(), unknown.data() + unknown.size())) return;
@@ -219,7 +228,8 @@ int run_eval(const EvalOptions& o) {
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
         if (const auto& f = ev.calendar_failure()) {
-          error_row(place, store.id, calendar_error_field(a, *f), calendar_error_message(a, *f));
+          std::string msg = calendar_error_message(a, *f);
+          error_row(place, store.id, calendar_error_field(a, *f), msg, msg);
           continue;
         }
         ++results;

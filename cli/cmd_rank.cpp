@@ -306,8 +306,8 @@ int run_rank(const RankOptions& o) {
         LoadProblem prob;
         if (!load_record_text(loader, raw, store, prob)) {
           std::string who = store.id.empty() ? "" : " " + store.id;
-          return probs.add(prob.field.empty() ? fmt::format("{}{}: {}", where, who, prob.message)
-                                              : fmt::format("{}{}: {}: {}", where, who, prob.field, prob.message));
+          return probs.add(prob.field.empty() ? fmt::format("{}{}: {}", where, who, prob.text())
+                                              : fmt::format("{}{}: {}: {}", where, who, prob.field, prob.text()));
         }
         J rec = J::parse(raw, nullptr, false);
         RankApplicant x;

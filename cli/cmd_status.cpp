@@ -156,8 +156,9 @@ int run_status(const StatusOptions& o) {
     ++index;
     std::string id = rec.is_object() && rec.contains("id") && rec["id"].is_string() ? rec["id"].get<std::string>() : "";
     std::string who = id.empty() ? tr(Msg::record_at, o.facts, index) : id;
-    auto fail = [&](const std::string& field, const std::string& msg) {
-      std::string what = field.empty() ? msg : field + ": " + msg;
+    // `msg` is what JSON says; `said`, when given, the same in the run's language
+    auto fail = [&](const std::string& field, const std::string& msg, const std::string& said = "") {
+      std::string what = field.empty() ? (said.empty() ? msg : said) : field + ": " + (said.empty() ? msg : said);
       std::fprintf(stderr, "error: %s (record %zu)%s: %s\n", o.facts.c_str(), index, id.empty() ? "" : (" " + id).c_str(),
                    what.c_str());
       errors.push_back(J{{"applicant", id.empty() ? J(nullptr) : J(id)}, {"record", index},
@@ -170,7 +171,7 @@ int run_status(const StatusOptions& o) {
       continue;
     }
     if (!load_record_text(loader, rec.dump(), store, prob)) {
-      fail(prob.field, prob.message);
+      fail(prob.field, prob.message, prob.text());
       continue;
     }
     AwardStatus st = award_status(p, ev, store, award, *awarded_on, on, history_of(rec));

@@ -71,7 +71,7 @@ int run_test(const TestOptions& o) {
       std::string where = fmt::format("{}:{}", t.loc.file, t.loc.line);
       LoadProblem prob;
       if (!load_record_text(loader, t.facts_json, store, prob)) {
-        std::fputs(tr(Msg::test_bad_facts, where, t.name, prob.field.empty() ? prob.message : prob.field + ": " + prob.message)
+        std::fputs(tr(Msg::test_bad_facts, where, t.name, prob.field.empty() ? prob.text() : prob.field + ": " + prob.text())
                        .c_str(),
                    stdout);
         ++failed;

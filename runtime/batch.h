@@ -18,6 +18,7 @@
 #include <simdjson.h>
 
 #include "runtime/input.h"
+#include "runtime/messages.h"
 
 namespace award {
 
@@ -33,7 +34,10 @@ struct BatchRecord {
   bool bad = false;            // the record could not be read: field and message say why
   uint32_t unknown_begin = 0;  // fields the vocabulary lacks: BatchChunk::unknown[begin, end)
   uint32_t unknown_end = 0;
-  std::string field, message;  // empty unless bad
+  std::string field, message;  // empty unless bad; the message in English (JSON's)
+  std::string message_zh;      // the loader's message in Chinese, when it made one
+  // The message in the run's language, for people.
+  const std::string& text() const { return language() == Lang::Zh && !message_zh.empty() ? message_zh : message; }
   // Error rows that take the place of one award's row each (a year the calendar
   // lacks): `at` is where the row would have been in BatchChunk::out.
   struct AwardError {

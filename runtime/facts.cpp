@@ -4,7 +4,10 @@
 #include <bit>
 #include <charconv>
 #include <cstring>
+#include <fmt/args.h>
 #include <fmt/format.h>
+#include <functional>
+#include <optional>
 #include <simdjson.h>
 
 #include "runtime/date.h"
@@ -13,303 +16,578 @@ namespace award {
 
 namespace od = simdjson::ondemand;
 
-// A name's first sixteen bytes (zero past its end) and its length tell the names of a
-// vocabulary apart: a lookup is one multiplication and, for a name of sixteen bytes
-// or fewer, the comparison of two pairs of words.
-FactLoader::NameTable::Head FactLoader::NameTable::head(std::string_view s) {
-  Head h;
-  std::memcpy(h.w, s.data(), std::min<size_t>(s.size(), 16));
-  return h;
-}
-
-FactLoader::NameTable::Head FactLoader::NameTable::head_of_padded(std::string_view s) {
-  Head h;
-  std::memcpy(h.w, s.data(), 16);  // may read past the name: the caller's buffer is padded
-  // Little-endian: a name's bytes are the low ones of each word.
-  if (s.size() < 16) h.w[1] &= s.size() <= 8 ? 0 : (uint64_t{1} << (8 * (s.size() - 8))) - 1;
-  if (s.size() < 8) h.w[0] &= (uint64_t{1} << (8 * s.size())) - 1;
-  return h;
-}
-
-uint32_t FactLoader::NameTable::hash(const Head& h, size_t len) {
-  return static_cast<uint32_t>(((h.w[0] ^ (h.w[1] * 31) ^ len) * 0x9E3779B97F4A7C15ull) >> 32);
-}
-
-void FactLoader::NameTable::add(std::string_view name, int32_t index) {
-  if (find_head(name, head(name)) >= 0) return;  // the first of a name wins, as a map's emplace would
-  std::vector<Entry> old;
-  size_t count = 1;
-  for (const auto& e : slots_) count += e.index >= 0;
-  if (slots_.size() < 4 * count) {  // a quarter full at most: probes stay short
-    size_t size = 16;
-    while (size < 4 * count) size *= 2;
-    old.swap(slots_);
-    slots_.assign(size, Entry{});
-    for (auto& e : old)
-      if (e.index >= 0) add(e.name, e.index);
-  }
-  const Head h = head(name);
-  for (uint32_t i = hash(h, name.size());; ++i) {
-    auto& e = slots_[i & (slots_.size() - 1)];
-    if (e.index < 0) {
-      e = Entry{std::string(name), h, static_cast<uint32_t>(name.size()), index};
-      return;
-    }
-  }
-}
-
-int32_t FactLoader::NameTable::find_head(std::string_view name, const Head& h) const {
-  if (slots_.empty()) return -1;
-  for (uint32_t i = hash(h, name.size());; ++i) {
-    const auto& e = slots_[i & (slots_.size() - 1)];
-    if (e.index < 0) return -1;
-    if (e.head.w[0] == h.w[0] && e.head.w[1] == h.w[1] && e.len == name.size() &&
-        (e.len <= 16 || std::memcmp(e.name.data() + 16, name.data() + 16, e.len - 16) == 0))
-      return e.index;
-  }
-}
-
-FactLoader::FactLoader(const ir::Policy& p) : p_(p) {
-  layouts_.resize(p.records.size());
-  for (size_t r = 0; r < p.records.size(); ++r)
-    for (size_t f = 0; f < p.records[r].fields.size(); ++f)
-      layouts_[r].add(p.records[r].fields[f].name, static_cast<int32_t>(f));
-  for (size_t j = 0; j < p.judgements.size(); ++j) judgement_ids_.add(p.judgements[j].id, static_cast<int32_t>(j));
-}
-
-void FactLoader::init_slots(int32_t rec, FactStore& store, uint32_t base) {
-  const auto& r = p_.records[rec];
-  for (int32_t s = 0; s < r.slot_count; ++s) {
-    const auto& f = r.fields[r.slot_field[s]];
-    store.slots[base + s] = f.optional ? Value::none() : Value::unknown();
-  }
-}
+// --- Messages: from the catalogue, in English and in Chinese -------------------
 
 namespace {
 
-// A key or a string value where it lies in the record when it has no escape (nearly
-// always): `raw` points just after the opening quote, and simdjson's first stage
-// has checked that the string is closed and that padding follows the input. Only a string with a backslash is
-// unescaped, into the parser's buffer.
-bool plain_string(const char* raw, std::string_view& out) {
-  static_assert(std::endian::native == std::endian::little, "the first match is the lowest set byte");
-  // Eight bytes at a time (the input is padded, so reading past the quote is
-  // safe): a byte equal to '"' or '\\' shows as its high bit in `quote` or
-  // `slash`; bytes above the first match may show falsely, the first never does.
-  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  for (const char* q = raw;; q += 8) {
-    uint64_t w;
-    std::memcpy(&w, q, 8);
-    const uint64_t xq = w ^ (ones * '"'), xs = w ^ (ones * '\\');
-    const uint64_t quote = (xq - ones) & ~xq & highs, slash = (xs - ones) & ~xs & highs;
-    if (!(quote | slash)) continue;
-    const size_t at = static_cast<size_t>(std::countr_zero(quote | slash)) / 8;
-    if (q[at] == '\\') return false;
-    out = std::string_view(raw, static_cast<size_t>(q + at - raw));
-    return true;
+// One argument of a problem's message, in both languages: a word of the
+// catalogue, or text from the record that is the same in both.
+struct Arg {
+  std::string en, zh;
+  Arg(std::string_view s) : en(s), zh(s) {}
+  Arg(const char* s) : en(s), zh(s) {}
+  Arg(const std::string& s) : en(s), zh(s) {}
+  Arg(Msg m) : en(message_format(m, Lang::En)), zh(message_format(m, Lang::Zh)) {}
+  Arg(std::string e, std::string z) : en(std::move(e)), zh(std::move(z)) {}
+};
+
+std::string fill(Msg m, Lang lang, std::initializer_list<Arg> args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const Arg& a : args) store.push_back(lang == Lang::Zh ? a.zh : a.en);
+  return fmt::vformat(message_format(m, lang), store);
+}
+
+void set_problem(LoadProblem& e, std::string field, Msg m, std::initializer_list<Arg> args = {}) {
+  e.field = std::move(field);
+  e.message = fill(m, Lang::En, args);
+  e.message_zh = fill(m, Lang::Zh, args);
+}
+
+// What a JSON value is, by its first byte (as simdjson's type() tells it).
+std::optional<od::json_type> json_type_of(char c) {
+  switch (c) {
+    case '{': return od::json_type::object;
+    case '[': return od::json_type::array;
+    case '"': return od::json_type::string;
+    case 'n': return od::json_type::null;
+    case 't': case 'f': return od::json_type::boolean;
+    case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+      return od::json_type::number;
+    default: return std::nullopt;
   }
 }
 
-simdjson::error_code field_key(od::field& f, std::string_view& key) {
-  if (plain_string(f.key().raw(), key)) return simdjson::SUCCESS;
-  return f.unescaped_key().get(key);
-}
-
-simdjson::error_code string_value(od::value& v, std::string_view& s) {
-  od::raw_json_string raw;
-  if (auto e = v.get_raw_json_string().get(raw)) return e;
-  if (plain_string(raw.raw(), s)) return simdjson::SUCCESS;
-  return v.get_string().get(s);
-}
-
-const char* json_type_name(od::json_type t) {
+Msg json_type_name(od::json_type t) {
   switch (t) {
-    case od::json_type::array: return "a list";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "text";
-    case od::json_type::boolean: return "true/false";
-    case od::json_type::null: return "null";
+    case od::json_type::array: return Msg::facts_a_list;
+    case od::json_type::object: return Msg::facts_an_object;
+    case od::json_type::number: return Msg::facts_a_number;
+    case od::json_type::string: return Msg::facts_text;
+    case od::json_type::boolean: return Msg::facts_true_false;
+    case od::json_type::null: return Msg::facts_null;
   }
-  return "a value";
+  return Msg::facts_a_value;
 }
 
-std::string expected_name(const ir::Policy& p, ir::TypeId t) {
+Arg expected_name(const ir::Policy& p, ir::TypeId t) {
   const auto& ti = p.types[t];
   switch (ti.kind) {
-    case ir::Kind::Bool: return "true or false";
-    case ir::Kind::Number: return "a number";
-    case ir::Kind::Money: return "an amount in yuan (a number)";
-    case ir::Kind::Text: return "text";
-    case ir::Kind::Date: return "a date \"YYYY-MM-DD\"";
-    case ir::Kind::Enum: return "one of " + [&] {
-      std::string s;
-      for (const auto& m : p.enums[ti.ref].members) s += (s.empty() ? "" : ", ") + m;
-      return s;
-    }();
-    case ir::Kind::Record: return "an object";
-    case ir::Kind::List: return "a list";
-    default: return "a value";
+    case ir::Kind::Bool: return Msg::facts_true_or_false;
+    case ir::Kind::Number: return Msg::facts_a_number;
+    case ir::Kind::Money: return Msg::facts_an_amount;
+    case ir::Kind::Text: return Msg::facts_text;
+    case ir::Kind::Date: return Msg::facts_a_date;
+    case ir::Kind::Enum: {
+      std::string en, zh;
+      for (const auto& m : p.enums[ti.ref].members) {
+        en += (en.empty() ? "" : message_format(Msg::facts_list_separator, Lang::En)) + m;
+        zh += (zh.empty() ? "" : message_format(Msg::facts_list_separator, Lang::Zh)) + m;
+      }
+      return Arg(fill(Msg::facts_one_of, Lang::En, {en}), fill(Msg::facts_one_of, Lang::Zh, {zh}));
+    }
+    case ir::Kind::Record: return Msg::facts_an_object;
+    case ir::Kind::List: return Msg::facts_a_list;
+    default: return Msg::facts_a_value;
   }
 }
 
 }  // namespace
 
+// Where a value lies in the record, one part per enclosing field or list element,
+// linked up the stack: spelt out as incidents[2].date only for a message.
+struct FactLoader::PathPart {
+  const PathPart* up = nullptr;
+  std::string_view key;  // a field's name, or
+  size_t index = 0;      // a list element's index
+  bool is_index = false;
+};
+
+std::string FactLoader::path_of(const PathPart* at) {
+  if (!at) return "";
+  std::string s = path_of(at->up);
+  if (at->is_index) return s + "[" + std::to_string(at->index) + "]";
+  return (s.empty() ? s : s + ".") + std::string(at->key);
+}
+
+// --- Keys ----------------------------------------------------------------------
+
+void FactLoader::KeyTable::add(std::string_view name, int32_t index) {
+  for (const auto& n : names_)
+    if (n == name) return;  // the first of a name wins, as a map's emplace would
+  names_.emplace_back(name);
+  indexes_.push_back(index);
+  rebuild();
+}
+
+FactLoader::KeyTable::Entry FactLoader::KeyTable::entry(size_t i) const {
+  static_assert(std::endian::native == std::endian::little, "a name's bytes are the low ones of each word");
+  Entry e;
+  std::memcpy(e.w, names_[i].data(), std::min(names_[i].size(), sizeof e.w));
+  e.len = static_cast<uint32_t>(names_[i].size());
+  e.index = indexes_[i];
+  e.name = static_cast<int32_t>(i);
+  return e;
+}
+
+int32_t FactLoader::KeyTable::find_slow(const char* key, size_t len) const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (names_[i] == std::string_view(key, len)) return indexes_[i];
+  return -1;
+}
+
+// Tries multipliers (odd, from a fixed sequence, so that the table is the same
+// on every run) for a table four times the number of names, then twice as
+// large, until every name has a place of its own. Two names of one length and
+// the same first eight bytes cannot be told apart so: they share a place marked
+// `shared`, and their lookups go through the list of names.
+void FactLoader::KeyTable::rebuild() {
+  unsigned bits = 2;
+  while ((size_t{1} << bits) < 4 * names_.size()) ++bits;
+  uint64_t m = 0x9E3779B97F4A7C15ull;
+  for (int tries = 1;; ++tries) {
+    m = m * 6364136223846793005ull + 1442695040888963407ull;
+    multiplier_ = m | 1;
+    shift_ = 64 - bits;
+    places_.assign(size_t{1} << bits, Entry{});
+    const bool last = bits >= 16;  // then clashes are left shared
+    bool clash = false;
+    for (size_t i = 0; i < names_.size() && !clash; ++i) {
+      Entry e = entry(i);
+      Entry& at = places_[place(e.w[0], e.len)];
+      if (at.len == ~uint32_t{0}) at = e;
+      else if ((at.len == e.len && at.w[0] == e.w[0]) || last) at.shared = true;
+      else clash = true;
+    }
+    if (!clash) return;
+    if (tries % 64 == 0) ++bits;
+  }
+}
+
+// --- What to read, compiled from the layouts ----------------------------------
+
+namespace {
+
+constexpr int32_t kJudgements = -2;  // the key of the judgements map, at the top of a record
+
+}  // namespace
+
+FactLoader::FactLoader(const ir::Policy& p) : p_(p) {
+  for (size_t j = 0; j < p.judgements.size(); ++j) judgement_ids_.add(p.judgements[j].id, static_cast<int32_t>(j));
+  build(nullptr);
+}
+
+FactLoader::Reader FactLoader::reader_for(ir::TypeId type, bool optional) {
+  Reader r;
+  r.type = type;
+  r.optional = optional;
+  const auto& ti = p_.types[type];
+  switch (ti.kind) {
+    case ir::Kind::Bool: r.read = Read::Bool; break;
+    case ir::Kind::Number:
+    case ir::Kind::Money: r.read = Read::Number; break;
+    case ir::Kind::Text: r.read = Read::Text; break;
+    case ir::Kind::Date: r.read = Read::Date; break;
+    case ir::Kind::Enum: r.read = Read::Enum; r.ref = ti.ref; break;
+    case ir::Kind::Record: r.read = Read::Record; r.ref = ti.ref; break;
+    case ir::Kind::List: {
+      Reader elem = reader_for(ti.elem, false);
+      r.read = Read::List;
+      r.ref = static_cast<int32_t>(elements_of_.size());
+      elements_of_.push_back(elem);
+      break;
+    }
+    default: r.read = Read::Invalid; break;
+  }
+  return r;
+}
+
+// `needed` (per record type, per slot) narrows what is read; null reads every slot.
+void FactLoader::build(const std::vector<std::vector<char>>* needed) {
+  layouts_.assign(p_.records.size(), Layout{});
+  elements_of_.clear();
+  for (size_t r = 0; r < p_.records.size(); ++r) {
+    const auto& rec = p_.records[r];
+    Layout& l = layouts_[r];
+    if (static_cast<int32_t>(r) == p_.organization || static_cast<int32_t>(r) == p_.individual)
+      l.keys.add("judgements", kJudgements);  // before the fields: the map is read in their stead
+    for (size_t f = 0; f < rec.fields.size(); ++f) {
+      const ir::Field& fd = rec.fields[f];
+      l.keys.add(fd.name, static_cast<int32_t>(f));
+      Reader rd;
+      if (fd.slot >= 0 && (!needed || (*needed)[r][fd.slot])) {
+        rd = reader_for(fd.type, fd.optional);
+        rd.slot = fd.slot;
+        if (fd.lo || fd.hi) rd.field = &fd;
+        l.reads_any = true;
+      }
+      l.fields.push_back(rd);
+      if (fd.name == "id") l.id_field = static_cast<int32_t>(f);
+      if (fd.name == "kind") l.kind_field = static_cast<int32_t>(f);
+    }
+    for (int32_t s = 0; s < rec.slot_count; ++s)
+      l.blank.push_back(rec.fields[rec.slot_field[s]].optional ? Value::none() : Value::unknown());
+  }
+}
+
+void FactLoader::read_only_for(int32_t award) {
+  std::vector<std::vector<char>> need(p_.records.size());
+  for (size_t r = 0; r < p_.records.size(); ++r) need[r].assign(p_.records[r].slot_count, 0);
+  auto record_of = [&](ir::TypeId t) { return t >= 0 && p_.types[t].kind == ir::Kind::Record ? p_.types[t].ref : -1; };
+  std::vector<int32_t> frames(static_cast<size_t>(p_.max_depth) + 2, -1);  // the record type of each frame
+  bool everything = false;  // a read this walk cannot place: read every slot, as before
+  std::function<void(int32_t)> mark = [&](int32_t n) {
+    if (n < 0 || everything) return;
+    const ir::Node& x = p_.nodes[n];
+    switch (x.op) {
+      case ir::Op::Const: case ir::Op::Today: case ir::Op::AwardedOn: case ir::Op::Judged: case ir::Op::Elem: return;
+      case ir::Op::Load: {
+        int32_t r = x.a >= 0 && static_cast<size_t>(x.a) < frames.size() ? frames[x.a] : -1;
+        if (r < 0) everything = true;
+        else need[r][x.b] = 1;
+        return;
+      }
+      case ir::Op::Field: {
+        mark(x.a);
+        int32_t r = record_of(p_.nodes[x.a].type);
+        if (r < 0) everything = true;
+        else need[r][x.b] = 1;
+        return;
+      }
+      case ir::Op::MakeList:
+        for (int32_t i = 0; i < x.b; ++i) mark(p_.lists[x.a + i]);
+        return;
+      case ir::Op::Any: case ir::Op::No: case ir::Op::All: case ir::Op::Count: {
+        mark(x.a);
+        ir::TypeId lt = p_.nodes[x.a].type;
+        if (x.c < 0 || static_cast<size_t>(x.c) >= frames.size()) { everything = true; return; }
+        frames[x.c] = lt >= 0 && p_.types[lt].kind == ir::Kind::List ? record_of(p_.types[lt].elem) : -1;
+        mark(x.d);
+        mark(x.b);
+        return;
+      }
+      case ir::Op::If: case ir::Op::Within:
+        mark(x.a), mark(x.b), mark(x.c);
+        return;
+      case ir::Op::Not: case ir::Op::Neg: case ir::Op::IsSet: case ir::Op::Year:
+        mark(x.a);
+        return;
+      case ir::Op::And: case ir::Op::Or: case ir::Op::Add: case ir::Op::Sub: case ir::Op::Mul: case ir::Op::Div:
+      case ir::Op::DateAdd: case ir::Op::DateSub: case ir::Op::DateDiff: case ir::Op::Cmp: case ir::Op::CmpElapsed:
+      case ir::Op::In: case ir::Op::Overlaps:
+        mark(x.a), mark(x.b);
+        return;
+    }
+    everything = true;  // an operation added later: read what it might need
+  };
+  for (const auto& r : p_.rules) {
+    if (std::find(r.awards.begin(), r.awards.end(), award) == r.awards.end()) continue;
+    if (r.subject < 0) everything = true;
+    frames[0] = r.subject;
+    mark(r.when);
+    mark(r.body);
+    for (const auto& e : r.exceptions) mark(e.cond), mark(e.body);
+  }
+  // What every result line prints: the applicant's id (a wrong type is still an
+  // error), and its kind, which decides the subject.
+  for (int32_t root : {p_.organization, p_.individual}) {
+    if (root < 0) continue;
+    for (const ir::Field& fd : p_.records[root].fields)
+      if (fd.slot >= 0 && (fd.name == "id" || fd.name == "kind")) need[root][fd.slot] = 1;
+  }
+  if (!everything) build(&need);
+}
+
+// --- Reading ---------------------------------------------------------------------
+
+namespace {
+
+// A key where it lies in the record: from just after its opening quote to its
+// closing quote, found by walking back from its value over the colon (only
+// blanks can stand around it: simdjson checked the colon is the next token).
+std::string_view raw_key(const char* key, const char* value) {
+  const char* q = value - 1;
+  while (*q != ':') --q;
+  --q;
+  while (*q != '"') --q;
+  return std::string_view(key, static_cast<size_t>(q - key));
+}
+
+bool has_backslash(std::string_view s) { return std::memchr(s.data(), '\\', s.size()) != nullptr; }
+
+// The text of a string token without its quotes, escapes still in (blanks may
+// follow the closing quote up to the next token).
+std::string_view string_content(std::string_view token) {
+  size_t end = token.size();
+  while (token[end - 1] != '"') --end;
+  return token.substr(1, end - 2);
+}
+
+// A date "YYYY-MM-DD" as parse_date reads it, without its loops: nearly every
+// date of a record is well formed, and a record has several. Anything else
+// (including an impossible date) is left to parse_date, which decides it.
+std::optional<Date> quick_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return parse_date(s);
+  auto digit = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                 d0 = digit(8), d1 = digit(9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) > 9) return parse_date(s);
+  const int y = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = static_cast<int>(m0 * 10 + m1),
+            d = static_cast<int>(d0 * 10 + d1);
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return parse_date(s);
+  return make_date(y, m, d);
+}
+
+std::string_view number_text(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+    token.remove_suffix(1);
+  return token;
+}
+
+}  // namespace
+
+uint32_t FactLoader::add_record(int32_t rec, FactStore& store) const {
+  uint32_t base = static_cast<uint32_t>(store.slots.size());
+  const auto& blank = layouts_[rec].blank;
+  store.slots.insert(store.slots.end(), blank.begin(), blank.end());
+  return base;
+}
+
 bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
   store.clear();
   elements_.clear();  // what a failed load left
   store.judgements.assign(p_.judgements.size(), Value::unknown());
-  // The id first, so that every message about this record can name it. A
-  // JSON error here ends the record at once: simdjson abandons a document
-  // after one, and touching it again dereferences a null parser (a crash that
-  // eval_fuzz found, tests/fuzz-regressions/eval_fuzz/).
+  int32_t rec = -1;
+  Fields it = obj.begin(), end = obj.end();
+  // Nearly every record starts with its id and its kind: then the walk goes on from
+  // the third field. Otherwise the record is read the long way round, from the start.
+  Start start = start_fast(it, end, store, rec, error);
+  if (start == Start::Bad) return false;
+  if (start == Start::Slow) {
+    if (!start_slow(obj, store, error, rec)) return false;
+    if (rec < 0) {
+      // Without a kind no rule can be read; still walk the record so that malformed JSON is reported
+      for (auto field : obj) {
+        if (field.error()) {
+          set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(field.error())});
+          return false;
+        }
+      }
+      return true;
+    }
+    uint32_t base = add_record(rec, store);
+    it = obj.begin();
+    end = obj.end();
+    if (!read_fields(it, end, rec, store, base, nullptr, true, error, unknown)) return false;
+  } else if (!read_fields(it, end, rec, store, 0, nullptr, true, error, unknown)) {
+    return false;
+  }
+  store.root.tag = Tag::Record;
+  store.root.rec = 0;  // the root's slots come first
+  store.root_type = rec;
+  return true;
+}
+
+// The first two fields, when they are "id" and "kind" with plain strings and the
+// kind names a record type whose id and kind slots take text and an enumeration:
+// the id and the kind are read, the root's slots made, and `it` left on the third
+// field. Slow otherwise (nothing read), and the slow start decides; Bad on a JSON
+// error, which ends the record at once (see start_slow).
+FactLoader::Start FactLoader::start_fast(Fields& it, const Fields& end, FactStore& store, int32_t& rec,
+                                         LoadProblem& error) {
+  bool bad = false;
+  auto plain_field = [&](std::string_view name, std::string_view& value) {
+    if (!(it != end)) return false;
+    auto field = *it;
+    if (auto e = field.error()) {
+      set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(e)});
+      bad = true;
+      return false;
+    }
+    od::field& f = field.value_unsafe();
+    std::string_view token = f.value().raw_json_token();
+    if (raw_key(f.key().raw(), token.data()) != name || token[0] != '"') return false;
+    value = string_content(token);
+    if (has_backslash(value)) return false;
+    ++it;
+    return true;
+  };
+  std::string_view id, kind;
+  if (!plain_field("id", id)) return bad ? Start::Bad : Start::Slow;
+  store.id.assign(id);  // at once, so that an error in the next field names the record; keeps the capacity
+  if (!plain_field("kind", kind)) return bad ? Start::Bad : Start::Slow;
+  rec = kind == "organization" ? p_.organization : kind == "individual" ? p_.individual : -1;
+  if (rec < 0) return Start::Slow;
+  const Layout& l = layouts_[rec];
+  const Reader* idr = l.id_field >= 0 ? &l.fields[l.id_field] : nullptr;
+  const Reader* kr = l.kind_field >= 0 ? &l.fields[l.kind_field] : nullptr;
+  int32_t ord = -1;
+  if (kr && kr->read == Read::Enum) {
+    const auto& members = p_.enums[kr->ref].members;
+    for (size_t i = 0; i < members.size(); ++i)
+      if (members[i] == kind) ord = static_cast<int32_t>(i);
+  }
+  if ((idr && idr->read != Read::Skip && idr->read != Read::Text) ||
+      (kr && kr->read != Read::Skip && (kr->read != Read::Enum || ord < 0))) {
+    rec = -1;
+    return Start::Slow;
+  }
+  uint32_t base = add_record(rec, store);
+  if (idr && idr->read == Read::Text) {
+    uint32_t off = static_cast<uint32_t>(store.text.size());
+    store.text.append(id);
+    store.slots[base + idr->slot] = Value::text_of(off, static_cast<uint32_t>(id.size()), Arena::Facts);
+  }
+  if (kr && kr->read == Read::Enum) store.slots[base + kr->slot] = Value::enumeration(static_cast<uint32_t>(ord));
+  return Start::Fast;
+}
+
+// The id first, so that every message about this record can name it, then the
+// kind, wherever they stand in the record. A JSON error here ends the record at
+// once: simdjson abandons a document after one, and touching it again
+// dereferences a null parser (a crash that eval_fuzz found,
+// tests/fuzz-regressions/eval_fuzz/).
+bool FactLoader::start_slow(od::object& obj, FactStore& store, LoadProblem& error, int32_t& rec) {
+  rec = -1;
+  if (obj.reset().error()) {
+    set_problem(error, "", Msg::facts_not_json);
+    return false;
+  }
   {
     od::value idv;
     std::string_view id;
     auto err = obj.find_field_unordered("id").get(idv);
     if (!err) err = idv.get_string().get(id);
-    if (!err) store.id.assign(id);  // keeps the capacity: no allocation for a long id
+    if (!err) store.id.assign(id);
     else if (err != simdjson::NO_SUCH_FIELD && err != simdjson::INCORRECT_TYPE) {
-      error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
+      set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(err)});
       return false;
     }
     if (obj.reset().error()) {
-      error = {"", "not valid JSON"};
+      set_problem(error, "", Msg::facts_not_json);
       return false;
     }
   }
   // Which vocabulary applies depends on `kind`, wherever it stands in the record.
-  int32_t rec = -1;
-  {
-    od::value kv;
-    auto err = obj.find_field_unordered("kind").get(kv);
-    bool is_null = false;
-    if (!err && !kv.is_null().get(is_null) && is_null) err = simdjson::NO_SUCH_FIELD;  // null: not given
-    if (!err) {
-      std::string_view k;
-      if (auto e = kv.get_string().get(k)) {
-        error = {"kind", e == simdjson::INCORRECT_TYPE ? "must be \"organization\" or \"individual\""
-                                                       : fmt::format("not valid JSON ({})", simdjson::error_message(e))};
-        return false;
-      }
-      if (k == "organization") rec = p_.organization;
-      else if (k == "individual") rec = p_.individual;
-      else {
-        error = {"kind", fmt::format("\"{}\" is neither \"organization\" nor \"individual\"", k)};
-        return false;
-      }
-    } else if (err != simdjson::NO_SUCH_FIELD) {
-      error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(err))};
+  od::value kv;
+  auto err = obj.find_field_unordered("kind").get(kv);
+  bool is_null = false;
+  if (!err && !kv.is_null().get(is_null) && is_null) err = simdjson::NO_SUCH_FIELD;  // null: not given
+  if (!err) {
+    std::string_view k;
+    if (auto e = kv.get_string().get(k)) {
+      if (e == simdjson::INCORRECT_TYPE) set_problem(error, "kind", Msg::facts_kind_type);
+      else set_problem(error, "kind", Msg::facts_not_json_because, {simdjson::error_message(e)});
       return false;
     }
-    if (obj.reset().error()) {
-      error = {"", "not valid JSON"};
+    if (k == "organization") rec = p_.organization;
+    else if (k == "individual") rec = p_.individual;
+    else {
+      set_problem(error, "kind", Msg::facts_kind_value, {k});
       return false;
     }
+  } else if (err != simdjson::NO_SUCH_FIELD) {
+    set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(err)});
+    return false;
   }
-  if (rec < 0) {
-    // Without a kind no rule can be read; still walk the record so that malformed JSON is reported
-    for (auto field : obj) {
-      if (field.error()) {
-        error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(field.error()))};
-        return false;
-      }
-    }
-    return true;
-  }
-  uint32_t base = static_cast<uint32_t>(store.slots.size());
-  store.slots.resize(base + p_.records[rec].slot_count);
-  init_slots(rec, store, base);
-  std::string path;
-  if (!load_record(obj, rec, store, base, path, error, unknown)) return false;
-  store.root.tag = Tag::Record;
-  store.root.rec = base;
-  store.root_type = rec;
-  return true;
-}
-
-bool FactLoader::load_record(od::object& obj, int32_t rec, FactStore& store, uint32_t base, std::string& path,
-                             LoadProblem& error, std::vector<std::string>* unknown) {
-  const auto& layout = layouts_[rec];
-  const auto& record = p_.records[rec];
-  size_t path_len = path.size();
-  for (auto field : obj) {
-    std::string_view key;
-    if (auto e = field.error()) {
-      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
-      return false;
-    }
-    od::field& f = field.value_unsafe();  // in place: copying the field stalls on the copy just made
-    if (auto e = field_key(f, key)) {
-      error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
-      return false;
-    }
-    od::value& v = f.value();
-    if (rec == p_.organization || rec == p_.individual) {
-      if (key == "judgements" && path.empty()) {
-        path += "judgements";
-        od::object jo;
-        if (v.get_object().get(jo)) {
-          error = {path, "must be an object of judgement ids to true/false"};
-          return false;
-        }
-        if (!load_judgements(jo, store, path, error, unknown)) return false;
-        path.resize(path_len);
-        continue;
-      }
-    }
-    int32_t at = layout.find(key);
-    if (at < 0) {
-      if (unknown) unknown->push_back(path.empty() ? std::string(key) : path + "." + std::string(key));
-      continue;
-    }
-    const ir::Field& fd = record.fields[at];
-    if (fd.slot < 0) continue;  // the policy never reads it
-    if (!path.empty()) path += ".";
-    path += key;
-    Value out;
-    if (!load_value(v, fd.type, fd.optional, store, out, path, error, unknown)) return false;
-    if (!within_bounds(fd, out, path, error)) return false;
-    store.slots[base + fd.slot] = out;
-    path.resize(path_len);
-  }
-  return true;
-}
-
-bool FactLoader::within_bounds(const ir::Field& fd, const Value& v, const std::string& path, LoadProblem& error) {
-  if (v.tag != Tag::Num || (!fd.lo && !fd.hi)) return true;
-  Decimal d{v.num};
-  if ((fd.lo && d < *fd.lo) || (fd.hi && d > *fd.hi)) {
-    error = {path, fmt::format("{} is outside {}..{}", format_decimal(d), format_decimal(fd.lo.value_or(d)),
-                               format_decimal(fd.hi.value_or(d)))};
+  if (obj.reset().error()) {
+    set_problem(error, "", Msg::facts_not_json);
     return false;
   }
   return true;
 }
 
-bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string& path, LoadProblem& error,
-                                 std::vector<std::string>* unknown) {
-  for (auto field : obj) {
-    std::string_view key;
-    if (field.error() || field_key(field.value_unsafe(), key)) {
-      error = {path, "not valid JSON"};
+bool FactLoader::read_fields(Fields& it, const Fields& end, int32_t rec, FactStore& store, uint32_t base,
+                             const PathPart* at, bool top, LoadProblem& error, std::vector<std::string>* unknown) {
+  const Layout& layout = layouts_[rec];
+  for (; it != end; ++it) {
+    auto field = *it;
+    if (auto e = field.error()) {
+      set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(e)});
       return false;
     }
-    od::value& v = field.value_unsafe().value();
-    int32_t at = judgement_ids_.find(key);
-    if (at < 0) {
-      if (unknown) unknown->push_back(path + "." + std::string(key));
+    od::field& f = field.value_unsafe();  // in place: copying the field stalls on the copy just made
+    od::value& v = f.value();
+    std::string_view token = v.raw_json_token();
+    std::string_view key = raw_key(f.key().raw(), token.data());
+    int32_t index = layout.keys.find(key.data(), key.size());
+    // A name of the vocabulary has no backslash, so only a key that matched none
+    // can have an escape to undo.
+    if (index == -1 && has_backslash(key)) {
+      if (auto e = f.unescaped_key().get(key)) {
+        set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(e)});
+        return false;
+      }
+      index = layout.keys.find(key.data(), key.size());
+    }
+    if (index == kJudgements) {
+      if (top) {
+        if (!read_judgements(v, store, error, unknown)) return false;
+        continue;
+      }
+      index = -1;
+    }
+    if (index < 0) {
+      if (unknown) {
+        std::string prefix = path_of(at);
+        unknown->push_back(prefix.empty() ? std::string(key) : prefix + "." + std::string(key));
+      }
       continue;
     }
-    od::json_type t;
-    if (v.type().get(t)) {
-      error = {path + "." + std::string(key), "not valid JSON"};
+    const Reader& r = layout.fields[index];
+    if (r.read == Read::Skip) continue;  // nobody reads it: skipped unparsed
+    PathPart here{at, key};
+    Value out;
+    if (!read_value(v, token, r, store, out, &here, error, unknown)) return false;
+    if (r.field && out.tag == Tag::Num) {
+      Decimal d{out.num};
+      const ir::Field& fd = *r.field;
+      if ((fd.lo && d < *fd.lo) || (fd.hi && d > *fd.hi)) {
+        set_problem(error, path_of(&here), Msg::facts_out_of_bounds,
+                    {format_decimal(d), format_decimal(fd.lo.value_or(d)), format_decimal(fd.hi.value_or(d))});
+        return false;
+      }
+    }
+    store.slots[base + r.slot] = out;
+  }
+  return true;
+}
+
+bool FactLoader::read_judgements(od::value& v, FactStore& store, LoadProblem& error, std::vector<std::string>* unknown) {
+  od::object obj;
+  if (v.get_object().get(obj)) {
+    set_problem(error, "judgements", Msg::facts_judgements_type);
+    return false;
+  }
+  for (auto field : obj) {
+    if (field.error()) {
+      set_problem(error, "judgements", Msg::facts_not_json);
       return false;
     }
-    if (t == od::json_type::null) continue;
+    od::field& f = field.value_unsafe();
+    od::value& jv = f.value();
+    std::string_view token = jv.raw_json_token();
+    std::string_view key = raw_key(f.key().raw(), token.data());
+    int32_t at = judgement_ids_.find(key.data(), key.size());
+    if (at < 0 && has_backslash(key)) {
+      if (f.unescaped_key().get(key)) {
+        set_problem(error, "judgements", Msg::facts_not_json);
+        return false;
+      }
+      at = judgement_ids_.find(key.data(), key.size());
+    }
+    if (at < 0) {
+      if (unknown) unknown->push_back("judgements." + std::string(key));
+      continue;
+    }
+    auto t = json_type_of(token[0]);
+    if (!t) {
+      set_problem(error, "judgements." + std::string(key), Msg::facts_not_json);
+      return false;
+    }
+    if (*t == od::json_type::null) continue;
     bool b;
-    if (t != od::json_type::boolean || v.get_bool().get(b)) {
-      error = {path + "." + std::string(key), fmt::format("a judgement is true or false, not {}", json_type_name(t))};
+    if (*t != od::json_type::boolean || jv.get_bool().get(b)) {
+      set_problem(error, "judgements." + std::string(key), Msg::facts_judgement_value, {json_type_name(*t)});
       return false;
     }
     store.judgements[at] = Value::boolean(b);
@@ -317,107 +595,111 @@ bool FactLoader::load_judgements(od::object& obj, FactStore& store, std::string&
   return true;
 }
 
-bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactStore& store, Value& out,
-                            std::string& path, LoadProblem& error, std::vector<std::string>* unknown) {
-  od::json_type jt;
-  if (auto e = v.type().get(jt)) {
-    error = {path, fmt::format("not valid JSON ({})", simdjson::error_message(e))};
-    return false;
-  }
-  if (jt == od::json_type::null) {
-    out = optional ? Value::none() : Value::unknown();
+// A value of the wrong JSON type (or not JSON at all) for what reads it.
+bool FactLoader::wrong_type(std::string_view token, const Reader& r, const PathPart* at, LoadProblem& error) const {
+  auto t = json_type_of(token[0]);
+  if (!t) set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(simdjson::TAPE_ERROR)});
+  else set_problem(error, path_of(at), Msg::facts_expected, {expected_name(p_, r.type), json_type_name(*t)});
+  return false;
+}
+
+bool FactLoader::read_value(od::value& v, std::string_view token, const Reader& r, FactStore& store, Value& out,
+                            const PathPart* at, LoadProblem& error, std::vector<std::string>* unknown) {
+  const char c = token[0];
+  if (c == 'n') {  // null (as simdjson's type() tells it, by the first byte): not given
+    out = r.optional ? Value::none() : Value::unknown();
     return true;
   }
-  const auto& ti = p_.types[type];
-  auto wrong = [&]() {
-    error = {path, fmt::format("expected {}, found {}", expected_name(p_, type), json_type_name(jt))};
-    return false;
-  };
-  switch (ti.kind) {
-    case ir::Kind::Bool: {
+  switch (r.read) {
+    case Read::Bool: {
       bool b;
-      if (jt != od::json_type::boolean || v.get_bool().get(b)) return wrong();
+      if ((c != 't' && c != 'f') || v.get_bool().get(b)) return wrong_type(token, r, at, error);
       out = Value::boolean(b);
       return true;
     }
-    case ir::Kind::Number:
-    case ir::Kind::Money: {
-      if (jt != od::json_type::number) return wrong();
-      std::string_view raw = v.raw_json_token();
-      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
-        raw.remove_suffix(1);
+    case Read::Number: {
+      if (c != '-' && (c < '0' || c > '9')) return wrong_type(token, r, at, error);
+      std::string_view raw = number_text(token);
       auto d = parse_decimal(raw);
       if (!d) {
-        error = {path, fmt::format("{} cannot be held exactly (at most 6 decimal places, no exponent)", raw)};
+        set_problem(error, path_of(at), Msg::facts_inexact_number, {raw});
         return false;
       }
       out = Value::number(*d);
       return true;
     }
-    case ir::Kind::Text:
-    case ir::Kind::Date:
-    case ir::Kind::Enum: {
-      std::string_view s;
-      if (jt != od::json_type::string || string_value(v, s)) return wrong();
-      if (ti.kind == ir::Kind::Date) {
-        auto d = parse_date(s);
+    case Read::Text:
+    case Read::Date:
+    case Read::Enum: {
+      if (c != '"') return wrong_type(token, r, at, error);
+      std::string_view s = string_content(token);
+      // The text as written, unless it has an escape: then simdjson's, unescaped.
+      auto unescape = [&]() { return v.get_string().get(s) == simdjson::SUCCESS; };
+      if (r.read == Read::Date) {
+        auto d = quick_date(s);
+        if (!d && has_backslash(s)) {
+          if (!unescape()) return wrong_type(token, r, at, error);
+          d = parse_date(s);
+        }
         if (!d) {
-          error = {path, fmt::format("\"{}\" is not a date in the calendar (YYYY-MM-DD)", s)};
+          set_problem(error, path_of(at), Msg::facts_not_a_date, {s});
           return false;
         }
         out = Value::date_of(d->days);
-      } else if (ti.kind == ir::Kind::Enum) {
-        const auto& en = p_.enums[ti.ref];
-        for (size_t i = 0; i < en.members.size(); ++i)
-          if (en.members[i] == s) {
-            out = Value::enumeration(static_cast<uint32_t>(i));
-            return true;
-          }
-        error = {path, fmt::format("\"{}\" is not {}", s, expected_name(p_, type))};
-        return false;
-      } else {
-        uint32_t off = static_cast<uint32_t>(store.text.size());
-        store.text.append(s);
-        out = Value::text_of(off, static_cast<uint32_t>(s.size()), Arena::Facts);
+        return true;
       }
+      if (r.read == Read::Enum) {
+        const auto& members = p_.enums[r.ref].members;
+        for (int pass = 0; pass < 2; ++pass) {
+          for (size_t i = 0; i < members.size(); ++i)
+            if (members[i] == s) {
+              out = Value::enumeration(static_cast<uint32_t>(i));
+              return true;
+            }
+          if (pass > 0 || !has_backslash(s)) break;
+          if (!unescape()) return wrong_type(token, r, at, error);
+        }
+        set_problem(error, path_of(at), Msg::facts_not_member, {s, expected_name(p_, r.type)});
+        return false;
+      }
+      if (has_backslash(s) && !unescape()) return wrong_type(token, r, at, error);
+      uint32_t off = static_cast<uint32_t>(store.text.size());
+      store.text.append(s);
+      out = Value::text_of(off, static_cast<uint32_t>(s.size()), Arena::Facts);
       return true;
     }
-    case ir::Kind::Record: {
-      od::object o;
-      if (jt != od::json_type::object || v.get_object().get(o)) return wrong();
-      int32_t rec = ti.ref;
-      uint32_t base = static_cast<uint32_t>(store.slots.size());
-      store.slots.resize(base + p_.records[rec].slot_count);
-      init_slots(rec, store, base);
-      if (!load_record(o, rec, store, base, path, error, unknown)) return false;
+    case Read::Record: {
+      if (c != '{') return wrong_type(token, r, at, error);
+      uint32_t base = add_record(r.ref, store);
       out.tag = Tag::Record;
       out.rec = base;
-      return true;
+      // Nothing in it is read and no unknown field is asked for: left unparsed.
+      if (!layouts_[r.ref].reads_any && !unknown) return true;
+      od::object o;
+      if (v.get_object().get(o)) return wrong_type(token, r, at, error);
+      Fields it = o.begin(), end = o.end();
+      return read_fields(it, end, r.ref, store, base, at, false, error, unknown);
     }
-    case ir::Kind::List: {
+    case Read::List: {
       od::array a;
-      if (jt != od::json_type::array || v.get_array().get(a)) return wrong();
+      if (c != '[' || v.get_array().get(a)) return wrong_type(token, r, at, error);
+      const Reader& elem = elements_of_[r.ref];
       // Elements are loaded first (each may append slots and, for a nested list, items),
       // their indexes kept on elements_ meanwhile and moved to items after.
       const size_t mark = elements_.size();
-      size_t path_len = path.size();
       size_t i = 0;
-      for (auto ev : a) {
-        if (ev.error()) {
-          error = {path, "not valid JSON"};
+      for (auto element : a) {
+        if (element.error()) {
+          set_problem(error, path_of(at), Msg::facts_not_json);
           return false;
         }
-        od::value& el = ev.value_unsafe();  // in place, as for fields
-        char index[24];
-        path += '[';
-        path.append(index, std::to_chars(index, index + sizeof index, i).ptr);
-        path += ']';
+        od::value& ev = element.value_unsafe();  // in place, as for fields
+        PathPart here{at, {}, i, true};
         Value x;
-        if (!load_value(el, ti.elem, false, store, x, path, error, unknown)) return false;
-        path.resize(path_len);
-        uint32_t at = static_cast<uint32_t>(store.slots.size());
+        if (!read_value(ev, ev.raw_json_token(), elem, store, x, &here, error, unknown)) return false;
+        uint32_t slot = static_cast<uint32_t>(store.slots.size());
         store.slots.push_back(x);
-        elements_.push_back(at);
+        elements_.push_back(slot);
         ++i;
       }
       out.tag = Tag::List;
@@ -427,9 +709,10 @@ bool FactLoader::load_value(od::value& v, ir::TypeId type, bool optional, FactSt
       elements_.resize(mark);
       return true;
     }
-    default:
-      return wrong();
+    case Read::Skip:
+    case Read::Invalid: break;
   }
+  return wrong_type(token, r, at, error);
 }
 
 std::string value_to_json(const ir::Policy& p, const FactStore& s, const Value& v, ir::TypeId type) {
@@ -493,12 +776,12 @@ bool load_record_text(FactLoader& loader, std::string_view json, FactStore& stor
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   if (auto e = parser.iterate(padded).get(doc)) {
-    error = {"", fmt::format("not valid JSON ({})", simdjson::error_message(e))};
+    set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(e)});
     return false;
   }
   simdjson::ondemand::object obj;
   if (doc.get_object().get(obj)) {
-    error = {"", "a record must be a JSON object { … }"};
+    set_problem(error, "", Msg::facts_not_an_object);
     return false;
   }
   return loader.load(obj, store, error, unknown);

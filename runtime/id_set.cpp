@@ -1,12 +1,40 @@
 #include "runtime/id_set.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace award {
 
+namespace {
+
+// Writes `v` in 7-bit groups, low first, the high bit set on all but the last;
+// returns the end of what was written (at most 10 bytes).
+char* put_varint(char* out, uint64_t v) {
+  while (v >= 0x80) {
+    *out++ = static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  *out++ = static_cast<char>(v);
+  return out;
+}
+
+uint64_t get_varint(const char*& p) {
+  uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    uint8_t b = static_cast<uint8_t>(*p++);
+    v |= uint64_t{b & 0x7fu} << shift;
+    if (!(b & 0x80)) return v;
+  }
+}
+
+constexpr uint64_t kPlaceBits = 20, kBlockBits = 20;
+constexpr uint64_t kHashShift = kPlaceBits + kBlockBits;  // the top 24 bits: hash
+
+}  // namespace
+
 // Eight bytes at a time, each word folded in by a multiplication: an id of ten
 // characters costs two steps instead of ten.
-uint32_t IdSet::hash(std::string_view s) {
+uint64_t IdSet::hash(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -22,42 +50,58 @@ uint32_t IdSet::hash(std::string_view s) {
     h ^= h >> 31;
   }
   h *= 0x94D049BB133111EBull;
-  return static_cast<uint32_t>(h >> 32);
+  return h ^ (h >> 29);
 }
 
-std::string_view IdSet::at(const Entry& e) const {
-  uint32_t len;
-  std::memcpy(&len, text_.data() + e.off - sizeof len, sizeof len);
-  return std::string_view(text_.data() + e.off, len);
+std::string_view IdSet::at(Entry e, uint64_t& record) const {
+  const std::string& b = blocks_[((e >> kPlaceBits) & ((uint64_t{1} << kBlockBits) - 1)) - 1];
+  const char* p = b.data() + (e & ((uint64_t{1} << kPlaceBits) - 1));
+  record = get_varint(p);
+  uint64_t len = get_varint(p);
+  return std::string_view(p, len);
 }
 
 void IdSet::grow() {
   std::vector<Entry> old(table_.size() ? table_.size() * 2 : 1024);
   old.swap(table_);
   const size_t mask = table_.size() - 1;
-  for (const Entry& e : old) {
-    if (!e.record) continue;
-    size_t i = e.hash & mask;
-    while (table_[i].record) i = (i + 1) & mask;
+  uint64_t record;
+  for (Entry e : old) {
+    if (!e) continue;
+    size_t i = hash(at(e, record)) & mask;
+    while (table_[i]) i = (i + 1) & mask;
     table_[i] = e;
   }
 }
 
 bool IdSet::add(std::string_view id, uint64_t record, uint64_t& first) {
   if (2 * (count_ + 1) > table_.size()) grow();  // at most half full
-  const uint32_t h = hash(id);
+  const uint64_t h = hash(id);
+  const uint64_t tag = h >> kHashShift;
   const size_t mask = table_.size() - 1;
   size_t i = h & mask;
-  for (; table_[i].record; i = (i + 1) & mask) {
-    if (table_[i].hash == h && at(table_[i]) == id) {
-      first = table_[i].record;
+  for (; table_[i]; i = (i + 1) & mask) {
+    uint64_t seen;
+    if ((table_[i] >> kHashShift) == tag && at(table_[i], seen) == id) {
+      first = seen;
       return false;
     }
   }
-  const uint32_t len = static_cast<uint32_t>(id.size());
-  text_.append(reinterpret_cast<const char*>(&len), sizeof len);
-  table_[i] = Entry{static_cast<uint32_t>(text_.size()), h, record};
-  text_.append(id);
+  // The id's text goes at the end of the last block, or starts a new one (of its
+  // own size when it is longer than a block), so no text ever moves.
+  const size_t need = 20 + id.size();  // two varints of at most 10 bytes, the id
+  if (blocks_.empty() || (!blocks_.back().empty() && blocks_.back().size() + need > kBlock)) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(kBlock, need));
+  }
+  std::string& b = blocks_.back();
+  const uint64_t place = b.size(), block = blocks_.size();
+  char head[20];
+  char* end = put_varint(put_varint(head, record), id.size());
+  b.append(head, static_cast<size_t>(end - head));
+  b.append(id);
+  // A block's place fits in 20 bits: a block past kBlock bytes holds one id, at 0.
+  table_[i] = (tag << kHashShift) | (block << kPlaceBits) | place;
   ++count_;
   return true;
 }

@@ -557,7 +557,35 @@ enum class Lang { En, Zh };
   X(fact_named, "{} ({})", "“{}”（{}）")                                                                              \
   X(fact_part_of, "'s ", "的")                                                                                        \
   X(judgement_by_id, "judgement {}", "判断 {}")                                                                       \
-  X(judgement_named, "judgement {1}: {0}", "判断“{}”（{}）")
+  X(judgement_named, "judgement {1}: {0}", "判断“{}”（{}）") \
+  /* --- Applicant records (runtime/facts.cpp) --- */                                                                 \
+  X(facts_not_json_because, "not valid JSON ({})", "不是有效的 JSON（{}）")                                           \
+  X(facts_not_json, "not valid JSON", "不是有效的 JSON")                                                              \
+  X(facts_not_an_object, "a record must be a JSON object {{ … }}", "一条记录必须是 JSON 对象 {{ … }}")                \
+  X(facts_kind_type, "must be \"organization\" or \"individual\"", "必须是 \"organization\" 或 \"individual\"")       \
+  X(facts_kind_value, "\"{}\" is neither \"organization\" nor \"individual\"",                                        \
+    "“{}”既不是 \"organization\" 也不是 \"individual\"")                                                              \
+  X(facts_judgements_type, "must be an object of judgement ids to true/false",                                        \
+    "必须是以判断编号为键、true/false 为值的对象")                                                                    \
+  X(facts_judgement_value, "a judgement is true or false, not {}", "判断只能是 true 或 false，不能是{}")              \
+  X(facts_out_of_bounds, "{} is outside {}..{}", "{} 超出 {}..{} 的范围")                                             \
+  X(facts_expected, "expected {}, found {}", "应为{}，实为{}")                                                        \
+  X(facts_inexact_number, "{} cannot be held exactly (at most 6 decimal places, no exponent)",                        \
+    "{} 无法精确表示（最多 6 位小数，不用指数形式）")                                                                 \
+  X(facts_not_a_date, "\"{}\" is not a date in the calendar (YYYY-MM-DD)", "“{}”不是日历上的日期（YYYY-MM-DD）")      \
+  X(facts_not_member, "\"{}\" is not {}", "“{}”不是{}")                                                               \
+  X(facts_a_list, "a list", "列表")                                                                                   \
+  X(facts_an_object, "an object", "对象")                                                                             \
+  X(facts_a_number, "a number", "数字")                                                                               \
+  X(facts_text, "text", "文本")                                                                                       \
+  X(facts_true_false, "true/false", "布尔值 true/false")                                                              \
+  X(facts_null, "null", "空值 null")                                                                                  \
+  X(facts_a_value, "a value", "值")                                                                                   \
+  X(facts_true_or_false, "true or false", "true 或 false")                                                            \
+  X(facts_an_amount, "an amount in yuan (a number)", "以元计的金额（数字）")                                          \
+  X(facts_a_date, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")                                                     \
+  X(facts_one_of, "one of {}", "以下之一：{}")                                                                        \
+  X(facts_list_separator, ", ", "、")
 
 enum class Msg {
 #define X(id, en, zh) id,

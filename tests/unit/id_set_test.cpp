@@ -30,3 +30,19 @@ TEST_CASE("IdSet keeps every id through its growth", "[ids]") {
   CHECK(ids.add("A-0", n + 1, first));  // near misses are new ids
   CHECK(ids.add("A-1 ", n + 2, first));
 }
+
+TEST_CASE("IdSet keeps ids longer than its blocks and record numbers of any size", "[ids]") {
+  IdSet ids;
+  uint64_t first = 0;
+  const std::string huge(3 << 20, 'x');  // longer than a block of text: a block of its own
+  CHECK(ids.add("before", 1, first));
+  CHECK(ids.add(huge, uint64_t{1} << 40, first));
+  CHECK(ids.add("after", 3, first));
+  CHECK_FALSE(ids.add(huge, 4, first));
+  CHECK(first == uint64_t{1} << 40);
+  CHECK_FALSE(ids.add("before", 5, first));
+  CHECK(first == 1);
+  CHECK_FALSE(ids.add("after", 6, first));
+  CHECK(first == 3);
+  CHECK(ids.add(huge + "y", 7, first));  // the same first bytes, another id
+}

@@ -222,6 +222,7 @@ TEST_CASE("every diagnostic in the sources takes its words from the catalogue", 
       check_call("warning(Code::", 2);
       check_call("notes.push_back({", 1);
       check_call("notes.push_back(Note{", 1);
+      check_call("set_problem(", 2);  // the facts loader's problems (runtime/facts.cpp)
     }
   }
   CHECK(calls > 70);
@@ -262,4 +263,31 @@ TEST_CASE("every description of the command line takes its words from the catalo
   INFO("descriptions written in English alone (add an entry to runtime/messages.h and call tr()):");
   for (const auto& u : untranslated) UNSCOPED_INFO(u);
   CHECK(untranslated.empty());
+}
+
+// The facts loader (runtime/facts.cpp) says what is wrong with a record through
+// set_problem(error, field, Msg::…, {arguments}) alone, which fills the message in
+// English and in Chinese: no problem is written there any other way.
+TEST_CASE("every problem of the facts loader takes its words from the catalogue", "[messages]") {
+  std::ifstream in(fs::path(AWARD_SOURCE_DIR) / "runtime/facts.cpp", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string s = ss.str();
+  size_t calls = 0;
+  std::vector<std::string> bad;
+  for (size_t at = s.find("set_problem("); at != std::string::npos; at = s.find("set_problem(", at + 1)) {
+    std::vector<std::string> args = call_arguments(s, at + std::string("set_problem").size());
+    if (s.compare(at - 5, 5, "void ") == 0) continue;  // its definition
+    ++calls;
+    std::string msg = args.size() > 2 ? args[2] : "";
+    msg.erase(0, msg.find_first_not_of(" \n"));
+    if (msg.rfind("Msg::", 0) != 0) bad.push_back(fmt::format("facts.cpp:{}: {}", line_of(s, at), msg));
+  }
+  // Any other way of setting a problem's words
+  for (const char* other : {"error = {", "error.message", "LoadProblem{"})
+    for (size_t at = s.find(other); at != std::string::npos; at = s.find(other, at + 1))
+      bad.push_back(fmt::format("facts.cpp:{}: {}", line_of(s, at), other));
+  CHECK(calls > 20);
+  for (const auto& b : bad) UNSCOPED_INFO(b);
+  CHECK(bad.empty());
 }
