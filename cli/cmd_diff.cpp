@@ -10,6 +10,7 @@
 #include "compiler/diff.h"
 #include "runtime/calendars.h"
 #include "runtime/input.h"
+#include "runtime/messages.h"
 #include "runtime/report.h"
 #include "runtime/witness.h"
 
@@ -19,10 +20,32 @@ namespace {
 
 std::string refs(const Change& c) {
   if ((c.old_ref.empty() && c.new_ref.empty()) || c.category == "article") return "";
-  if (c.old_ref == c.new_ref) return "(" + c.old_ref + ")";
-  if (c.old_ref.empty()) return "(→ " + c.new_ref + ")";
-  if (c.new_ref.empty()) return "(" + c.old_ref + " →)";
-  return "(" + c.old_ref + " → " + c.new_ref + ")";
+  if (c.old_ref == c.new_ref) return tr(Msg::diff_refs_same, c.old_ref);
+  if (c.old_ref.empty()) return tr(Msg::diff_refs_added, c.new_ref);
+  if (c.new_ref.empty()) return tr(Msg::diff_refs_removed, c.old_ref);
+  return tr(Msg::diff_refs_moved, c.old_ref, c.new_ref);
+}
+
+// A change's category and action (the words of the JSON) as text says them.
+std::string category_words(const std::string& category) {
+  static const std::pair<const char*, Msg> words[] = {
+      {"metadata", Msg::diff_category_metadata},     {"award", Msg::diff_category_award},
+      {"bonus", Msg::diff_category_bonus},           {"requirement", Msg::diff_category_requirement},
+      {"exclusion", Msg::diff_category_exclusion},   {"judgement", Msg::diff_category_judgement},
+      {"rule", Msg::diff_category_rule},             {"revocation", Msg::diff_category_revocation},
+      {"deadline", Msg::diff_category_deadline},     {"retention", Msg::diff_category_retention},
+      {"scoring", Msg::diff_category_scoring},       {"article", Msg::diff_category_article}};
+  for (const auto& [name, m] : words)
+    if (category == name) return tr(m);
+  return category;
+}
+
+std::string action_words(const std::string& action) {
+  if (action == "added") return tr(Msg::diff_added);
+  if (action == "removed") return tr(Msg::diff_removed);
+  if (action == "changed") return tr(Msg::diff_changed);
+  if (action == "moved") return tr(Msg::diff_moved);
+  return action;
 }
 
 // The refs that decide one verdict, for the applicants listing.
@@ -56,7 +79,7 @@ int run_diff(const DiffOptions& o) {
   struct RankFound {
     std::optional<RankingWitness> w;
     bool searched = false;
-    std::string why;
+    Said why;
   };
   std::vector<RankFound> ranked(d.changes.size());
   if (o.witnesses)
@@ -85,26 +108,22 @@ int run_diff(const DiffOptions& o) {
     for (Evaluator* e : {&eo, &en}) e->set_reference_date(on);
     FactLoader lo(po), ln(pn);
     FactStore so, sn;
-    std::string ferr;
+    Said ferr;
     bool bad = false;
-    bool ok = read_records(o.applicants, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& e) {
+    bool ok = read_records(o.applicants, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const Said& e) {
       ++population;
       LoadProblem prob;
-      if (!obj) {
-        std::fprintf(stderr, "error: %s (record %zu): %s\n", place.file.c_str(), place.index, e.c_str());
+      auto fail = [&](const std::string& problem) {
+        std::fprintf(stderr, "error: %s\n", tr(Msg::problem_at, tr(Msg::record_at, place.file, place.index), problem).c_str());
         bad = true;
-        return;
-      }
+      };
+      if (!obj) return fail(e.str());
       std::string raw;
       std::string_view view;
       if (obj->raw_json().get(view)) { bad = true; return; }
       raw = std::string(view);
-      if (!load_record_text(lo, raw, so, prob) || !load_record_text(ln, raw, sn, prob)) {
-        std::fprintf(stderr, "error: %s (record %zu): %s%s%s\n", place.file.c_str(), place.index, prob.field.c_str(),
-                     prob.field.empty() ? "" : ": ", prob.message.c_str());
-        bad = true;
-        return;
-      }
+      if (!load_record_text(lo, raw, so, prob) || !load_record_text(ln, raw, sn, prob))
+        return fail(prob.field.empty() ? prob.message : tr(Msg::problem_at, prob.field, prob.message));
       for (const auto& aw : pn.awards) {
         int32_t ao = po.find_award(aw.id);
         if (ao < 0) continue;
@@ -114,7 +133,7 @@ int run_diff(const DiffOptions& o) {
       }
     }, ferr);
     if (!ok || bad) {
-      if (!ok) std::fprintf(stderr, "error: %s\n", ferr.c_str());
+      if (!ok) std::fprintf(stderr, "error: %s\n", ferr.str().c_str());
       return 2;
     }
   }
@@ -128,7 +147,7 @@ int run_diff(const DiffOptions& o) {
     J cs = J::array();
     for (size_t i = 0; i < d.changes.size(); ++i) {
       const Change& c = d.changes[i];
-      J cj{{"category", c.category}, {"action", c.action}, {"summary", c.summary},
+      J cj{{"category", c.category}, {"action", c.action}, {"summary", c.summary.en()},
            {"old_ref", c.old_ref.empty() ? J(nullptr) : J(c.old_ref)}, {"new_ref", c.new_ref.empty() ? J(nullptr) : J(c.new_ref)},
            {"old", c.old_text}, {"new", c.new_text}, {"can_change_verdict", c.can_change_verdict},
            {"can_change_ranking", c.can_change_ranking}};
@@ -145,10 +164,11 @@ int run_diff(const DiffOptions& o) {
         if (const auto& w = ranked[i].w) {
           J recs = J::array();
           for (const auto& r : w->others_json) recs.push_back(J::parse(r));
-          cj["ranking_witness"] = J{{"award", w->award}, {"old_outcome", w->old_outcome}, {"new_outcome", w->new_outcome},
-                                    {"others", w->others}, {"record", J::parse(w->record_json)}, {"others_records", recs}};
+          cj["ranking_witness"] = J{{"award", w->award}, {"old_outcome", w->old_outcome.en()},
+                                    {"new_outcome", w->new_outcome.en()}, {"others", w->others.en()},
+                                    {"record", J::parse(w->record_json)}, {"others_records", recs}};
         } else {
-          cj["ranking_witness"] = J{{"none", ranked[i].why}};
+          cj["ranking_witness"] = J{{"none", ranked[i].why.en()}};
         }
       }
       cs.push_back(cj);
@@ -165,52 +185,51 @@ int run_diff(const DiffOptions& o) {
     out["can_change_ranking"] = d.ranking_relevant();
     std::fputs((out.dump(2) + "\n").c_str(), stdout);
   } else {
-    std::string out = fmt::format("{} → {} (on {})\n", po.id, pn.id, format_date(on));
+    std::string out = tr(Msg::diff_heading, po.id, pn.id, format_date(on));
     std::string last_cat;
     for (size_t i = 0; i < d.changes.size(); ++i) {
       const Change& c = d.changes[i];
       if (c.category != last_cat) {
-        out += fmt::format("\n{}\n", c.category);
+        out += fmt::format("\n{}\n", category_words(c.category));
         last_cat = c.category;
       }
-      std::string line = fmt::format("  {} {} {}", c.action, c.summary, refs(c));
+      std::string line = tr(Msg::diff_change, action_words(c.action), c.summary.str(), refs(c));
       while (line.back() == ' ') line.pop_back();
       out += line + "\n";
       if (c.action == "changed" && (c.category == "requirement" || c.category == "exclusion" || c.category == "judgement")) {
-        out += fmt::format("      old: {}\n      new: {}\n", c.old_text, c.new_text);
+        out += tr(Msg::diff_old_new, c.old_text, c.new_text);
       }
-      if (!c.detail.empty()) out += fmt::format("      text: {}\n", c.detail);
+      if (!c.detail.empty()) out += tr(Msg::diff_text, c.detail);
       if (found[i].searched) {
-        if (found[i].w)
-          out += fmt::format("      witness ({}): {} → {}\n        {}\n", found[i].w->award, verdict_name(found[i].w->old_verdict),
-                             verdict_name(found[i].w->new_verdict), found[i].w->record_json);
+        if (const auto& w = found[i].w)
+          out += tr(Msg::diff_witness, w->award, verdict_text(w->old_verdict), verdict_text(w->new_verdict), w->record_json);
         else
-          out += "      no witness found: no record the search built changes verdict\n";
+          out += tr(Msg::diff_no_witness);
       } else if (ranked[i].searched) {
         if (const auto& w = ranked[i].w)
-          out += fmt::format("      witness ({}, ranked): {} → {}\n        {}\n{}", w->award, w->old_outcome, w->new_outcome,
-                             w->record_json, w->others.empty() ? "" : "        " + w->others + "\n");
+          out += tr(Msg::diff_witness_ranked, w->award, w->old_outcome.str(), w->new_outcome.str(), w->record_json) +
+                 (w->others.empty() ? "" : "        " + w->others.str() + "\n");
         else
-          out += fmt::format("      changes who wins, not who is eligible; no witness is given: {}\n", ranked[i].why);
+          out += tr(Msg::diff_no_ranking_witness, ranked[i].why.str());
       } else if (o.witnesses && !c.can_change_verdict) {
-        const char* note = c.category == "bonus" ? "changes what winners receive, not who is eligible or wins"
-                           : c.category == "scoring" ? "changes the scale scores are read on, not who is eligible or wins"
-                           : c.category == "award" && c.summary.find(" cycle:") != std::string::npos
-                               ? "changes how often the award is given, not who is eligible"
-                               : "cannot change a verdict";
-        out += fmt::format("      {}\n", note);
+        Msg note = c.category == "bonus"     ? Msg::diff_note_bonus
+                   : c.category == "scoring" ? Msg::diff_note_scheme
+                   : c.category == "award" && c.summary.en().find(" cycle:") != std::string::npos
+                       ? Msg::diff_note_cycle
+                       : Msg::diff_note_no_verdict;
+        out += fmt::format("      {}\n", tr(note));
       }
     }
     if (!o.applicants.empty()) {
-      out += fmt::format("\napplicants: {} evaluated, {} verdict{} change\n", population, movers.size(), movers.size() == 1 ? "" : "s");
+      out += tr(movers.size() == 1 ? Msg::diff_applicants_one : Msg::diff_applicants_many, population, movers.size());
       for (const auto& m : movers)
-        out += fmt::format("  {} {}: {} → {}{}{}\n", m.applicant, m.award, verdict_name(m.vo), verdict_name(m.vn),
-                           m.why_old.empty() ? "" : " (was " + m.why_old + ")", m.why_new.empty() ? "" : " (now " + m.why_new + ")");
+        out += tr(Msg::diff_mover, m.applicant, m.award, verdict_text(m.vo), verdict_text(m.vn),
+                  m.why_old.empty() ? "" : tr(Msg::diff_mover_was, m.why_old),
+                  m.why_new.empty() ? "" : tr(Msg::diff_mover_now, m.why_new));
     }
     size_t relevant = std::count_if(d.changes.begin(), d.changes.end(), [](const Change& c) { return c.can_change_verdict; });
     size_t ranking = std::count_if(d.changes.begin(), d.changes.end(), [](const Change& c) { return c.can_change_ranking; });
-    out += fmt::format("\n{} change{}, {} can change a verdict, {} can change who wins\n", d.changes.size(),
-                       d.changes.size() == 1 ? "" : "s", relevant, ranking);
+    out += tr(d.changes.size() == 1 ? Msg::diff_summary_one : Msg::diff_summary_many, d.changes.size(), relevant, ranking);
     std::fputs(out.c_str(), stdout);
   }
   // A scoring change alters who wins, which is the outcome a reviewer of a

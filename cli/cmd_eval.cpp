@@ -77,10 +77,9 @@ int run_eval(const EvalOptions& o) {
   auto error_row = [&](const RecordPlace& place, const std::string& id, const std::string& field, const std::string& msg,
                        const std::string& said) {
     ++bad;
-    std::string where = place.line ? fmt::format("{}:{} (record {})", place.file, place.line, place.index)
-                                   : fmt::format("{} (record {})", place.file, place.index);
+    std::string where = tr(Msg::record_at, place.line ? fmt::format("{}:{}", place.file, place.line) : place.file, place.index);
     std::string who = id.empty() ? "" : fmt::format(" {}", id);
-    std::string what = field.empty() ? said : fmt::format("{}: {}", field, said);
+    std::string what = field.empty() ? said : tr(Msg::problem_at, field, said);
     std::fprintf(stderr, "error: %s%s: %s\n", where.c_str(), who.c_str(), what.c_str());
     std::string row = fmt::format("{{\"applicant\": {}, \"file\": {}, \"record\": {}, {}\"field\": {}, \"error\": {}}}",
                                   id.empty() ? "null" : json_string(id), json_string(place.file), place.index,
@@ -97,7 +96,7 @@ int run_eval(const EvalOptions& o) {
     return f.rule >= 0 ? p.rules[f.rule].ref : p.awards[a].ref;
   };
   auto calendar_error_message = [&p](int32_t a, const auto& f) {
-    return fmt::format("{}: cannot count working days in {}: {}", p.awards[a].id, f.year, f.message);
+    return said(Msg::award_no_working_days, p.awards[a].id, f.year, f.message);
   };
 
   // After a record is loaded: a second use of an id is an error in its place; fields
@@ -106,17 +105,18 @@ int run_eval(const EvalOptions& o) {
                    const std::string* unknown_end) {
     uint64_t first = 0;
     if (!id.empty() && !seen_ids.add(id, records, first)) {
-      std::string msg = fmt::format("duplicate applicant id (first seen in record {})", first);
-      error_row(place, id, "id", msg, msg);
+      Said dup = said(Msg::duplicate_id_record, first);
+      error_row(place, id, "id", dup.en(), dup.str());
       return false;
     }
     if (unknown_begin != unknown_end && warned < 20) {
       std::string names;
       for (auto u = unknown_begin; u != unknown_end; ++u) names += (names.empty() ? "" : ", ") + *u;
-      std::fprintf(stderr, "warning: %s (record %zu)%s: unknown field%s %s (ignored)\n", place.file.c_str(), place.index,
-                   id.empty() ? "" : (" " + id).c_str(), unknown_end - unknown_begin == 1 ? "" : "s", names.c_str());
+      std::fprintf(stderr, "warning: %s%s: %s\n", tr(Msg::record_at, place.file, place.index).c_str(),
+                   id.empty() ? "" : (" " + id).c_str(),
+                   tr(unknown_end - unknown_begin == 1 ? Msg::unknown_field : Msg::unknown_fields, names).c_str());
       if (++warned == 20) {
-        std::fprintf(stderr, "warning: further unknown-field warnings are not shown\n");
+        std::fprintf(stderr, "warning: %s\n", tr(Msg::unknown_fields_not_shown).c_str());
         warnings_done = true;
       }
     }
@@ -166,7 +166,7 @@ int run_eval(const EvalOptions& o) {
         w->ev.decide_into(a, w->store, w->outcome);
         if (const auto& f = w->ev.calendar_failure()) {
           rec.award_errors.push_back({static_cast<uint32_t>(chunk.out.size()), calendar_error_field(a, *f),
-                                      calendar_error_message(a, *f)});
+                                      calendar_error_message(a, *f).en()});
           continue;
         }
         result_jsonl(chunk.out, p, w->store, w->outcome);
@@ -200,18 +200,19 @@ int run_eval(const EvalOptions& o) {
   };
 
   for (const auto& file : o.facts) {
-    std::string ferr;
     if (jsonl && is_json_lines_file(file)) {
-      if (!run_batch(file, jobs, make_work, [&](BatchChunk& chunk) { commit(file, chunk); }, ferr)) {
+      std::string berr;
+      if (!run_batch(file, jobs, make_work, [&](BatchChunk& chunk) { commit(file, chunk); }, berr)) {
         ++bad;
-        std::fprintf(stderr, "error: %s\n", ferr.c_str());
+        std::fprintf(stderr, "error: %s\n", berr.c_str());
       }
       continue;
     }
-    bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
+    Said ferr;
+    bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const Said& err) {
       ++records;
       if (!obj) {
-        error_row(place, "", "", err, err);
+        error_row(place, "", "", err.en(), err.str());
         return;
       }
       LoadProblem prob;
@@ -228,8 +229,8 @@ int run_eval(const EvalOptions& o) {
       for (int32_t a : awards) {
         ev.decide_into(a, store, outcome);
         if (const auto& f = ev.calendar_failure()) {
-          std::string msg = calendar_error_message(a, *f);
-          error_row(place, store.id, calendar_error_field(a, *f), msg, msg);
+          Said why = calendar_error_message(a, *f);
+          error_row(place, store.id, calendar_error_field(a, *f), why.en(), why.str());
           continue;
         }
         ++results;
@@ -246,8 +247,8 @@ int run_eval(const EvalOptions& o) {
     }, ferr);
     if (!ok) {
       ++bad;
-      std::fprintf(stderr, "error: %s\n", ferr.c_str());
-      if (json) errors_json += (errors_json.empty() ? "" : ", ") + fmt::format("{{\"file\": {}, \"error\": {}}}", json_string(file), json_string(ferr));
+      std::fprintf(stderr, "error: %s\n", ferr.str().c_str());
+      if (json) errors_json += (errors_json.empty() ? "" : ", ") + fmt::format("{{\"file\": {}, \"error\": {}}}", json_string(file), json_string(ferr.en()));
     }
   }
   if (json) {
@@ -262,7 +263,7 @@ int run_eval(const EvalOptions& o) {
                  .c_str(),
              stderr);
   if (out.failed) {
-    std::fprintf(stderr, "error: could not write the results to standard output\n");
+    std::fprintf(stderr, "error: %s\n", tr(Msg::eval_write_failed).c_str());
     return 1;
   }
   return bad ? 1 : 0;

@@ -116,21 +116,21 @@ int column_of(const std::string& h) {
 bool read_scores(const std::string& path, Decimal max, std::map<std::string, ScoreRow>& rows, Problems& probs) {
   std::string bytes, err;
   if (!read_file(path, bytes, err)) {
-    probs.add(err);
+    probs.add(tr(Msg::cannot_read, path, err));
     return false;
   }
   if (bytes.size() >= 2 && ((bytes[0] == '\xff' && bytes[1] == '\xfe') || (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
-    probs.add(fmt::format("{}: the scores file is UTF-16; save it as UTF-8 (CSV UTF-8) or GBK", path));
+    probs.add(tr(Msg::scores_utf16, path));
     return false;
   }
   if (bytes.rfind("\xef\xbb\xbf", 0) == 0) bytes.erase(0, 3);
   if (!valid_utf8(bytes)) {
     auto gbk = from_gbk(bytes);
     if (!gbk) {
-      probs.add(fmt::format("{}: the scores file is neither UTF-8 nor GBK; save it as UTF-8", path));
+      probs.add(tr(Msg::scores_not_utf8_gbk, path));
       return false;
     }
-    std::fprintf(stderr, "note: %s: read as GBK (GB18030), not UTF-8\n", path.c_str());
+    std::fprintf(stderr, "note: %s\n", tr(Msg::scores_read_as_gbk, path).c_str());
     bytes = std::move(*gbk);
   }
   size_t errors = probs.list.size();
@@ -148,11 +148,13 @@ bool read_scores(const std::string& path, Decimal max, std::map<std::string, Sco
       if (end == bytes.size()) break;
       continue;
     }
-    auto where = [&](const std::string& field) {
-      return field.empty() ? fmt::format("{}:{}", path, line_no) : fmt::format("{}:{}: field `{}`", path, line_no, field);
+    // A problem of this line, or of one field of it.
+    auto at = [&](const std::string& field, const std::string& problem) {
+      std::string where = field.empty() ? fmt::format("{}:{}", path, line_no) : tr(Msg::csv_field, path, line_no, field);
+      probs.add(tr(Msg::problem_at, where, problem));
     };
     if (!split_csv(line, fields)) {
-      probs.add(fmt::format("{}: a quote is not closed", where("")));
+      at("", tr(Msg::csv_quote_open));
       continue;
     }
     if (cols.empty()) {
@@ -160,25 +162,24 @@ bool read_scores(const std::string& path, Decimal max, std::map<std::string, Sco
       for (const auto& f : fields) {
         int c = column_of(trim(f));
         if (c < 0) {
-          probs.add(fmt::format("{}: the header names an unknown column `{}`; columns: id,material,site[,total]",
-                                where(""), trim(f)));
+          at("", tr(Msg::csv_unknown_column, trim(f)));
           return false;
         }
         if (seen[c]) {
-          probs.add(fmt::format("{}: the header names column `{}` twice", where(""), trim(f)));
+          at("", tr(Msg::csv_column_twice, trim(f)));
           return false;
         }
         seen[c] = true;
         cols.push_back(c);
       }
       if (!seen[0] || !seen[1] || !seen[2]) {
-        probs.add(fmt::format("{}: the first row is the header id,material,site[,total]", where("")));
+        at("", tr(Msg::csv_no_header));
         return false;
       }
       continue;
     }
     if (fields.size() != cols.size()) {
-      probs.add(fmt::format("{}: {} fields, and the header has {}", where(""), fields.size(), cols.size()));
+      at("", tr(Msg::csv_field_count, fields.size(), cols.size()));
       continue;
     }
     static const char* kNames[] = {"id", "material", "site", "total"};
@@ -194,23 +195,23 @@ bool read_scores(const std::string& path, Decimal max, std::map<std::string, Sco
       if (v.empty()) continue;  // not scored (yet): not on-site, say
       auto d = parse_decimal(v);
       if (!d) {
-        probs.add(fmt::format("{}: `{}` is not a number", where(kNames[cols[i]]), v));
+        at(kNames[cols[i]], tr(Msg::csv_not_a_number, v));
         continue;
       }
       if (*d < Decimal{} || max < *d) {
-        probs.add(fmt::format("{}: {} is outside 0..{}", where(kNames[cols[i]]), v, format_decimal(max)));
+        at(kNames[cols[i]], tr(Msg::score_outside, v, format_decimal(max)));
         continue;
       }
       (cols[i] == 1 ? row.material : cols[i] == 2 ? row.site : row.total) = *d;
     }
     if (id.empty()) {
-      probs.add(fmt::format("{}: no id", where("id")));
+      at("id", tr(Msg::csv_no_id));
       continue;
     }
     auto [it, fresh] = rows.emplace(id, row);
-    if (!fresh) probs.add(fmt::format("{}: id `{}` is already scored on line {}", where("id"), id, it->second.line));
+    if (!fresh) at("id", tr(Msg::csv_id_twice, id, it->second.line));
   }
-  if (cols.empty()) probs.add(fmt::format("{}: empty; the first row is the header id,material,site[,total]", path));
+  if (cols.empty()) probs.add(tr(Msg::csv_empty, path));
   return probs.list.size() == errors;
 }
 
@@ -295,38 +296,37 @@ int run_rank(const RankOptions& o) {
 
   for (const auto& input : o.applicants) {
     for (const auto& file : record_files(input)) {
-      std::string ferr;
-      bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& err) {
-        std::string where = place.line ? fmt::format("{}:{} (record {})", place.file, place.line, place.index)
-                                       : fmt::format("{} (record {})", place.file, place.index);
-        if (!obj) return probs.add(fmt::format("{}: {}", where, err));
+      Said ferr;
+      bool ok = read_records(file, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const Said& err) {
+        std::string where = tr(Msg::record_at, place.line ? fmt::format("{}:{}", place.file, place.line) : place.file,
+                               place.index);
+        // A problem of the record (with its id when it has one), or of one field of it.
+        auto fail = [&](const std::string& id, const std::string& field, const std::string& problem) {
+          std::string what = field.empty() ? problem : tr(Msg::problem_at, field, problem);
+          probs.add(tr(Msg::problem_at, id.empty() ? where : tr(Msg::record_of, where, id), what));
+        };
+        if (!obj) return fail("", "", err.str());
         std::string_view raw_view;
-        if (obj->raw_json().get(raw_view)) return probs.add(fmt::format("{}: not valid JSON", where));
+        if (obj->raw_json().get(raw_view)) return fail("", "", tr(Msg::record_not_json));
         std::string raw(raw_view);
         LoadProblem prob;
-        if (!load_record_text(loader, raw, store, prob)) {
-          std::string who = store.id.empty() ? "" : " " + store.id;
-          return probs.add(prob.field.empty() ? fmt::format("{}{}: {}", where, who, prob.text())
-                                              : fmt::format("{}{}: {}: {}", where, who, prob.field, prob.text()));
-        }
+        if (!load_record_text(loader, raw, store, prob)) return fail(store.id, prob.field, prob.text());
         J rec = J::parse(raw, nullptr, false);
         RankApplicant x;
         x.id = store.id;
-        if (x.id.empty()) return probs.add(fmt::format("{}: id: a ranked record needs an id", where));
+        if (x.id.empty()) return fail("", "id", tr(Msg::rank_needs_id));
         if (auto [it, fresh] = seen.emplace(x.id, where); !fresh)
-          return probs.add(fmt::format("{} {}: id: duplicate applicant id (first in {})", where, x.id, it->second));
+          return fail(x.id, "id", tr(Msg::duplicate_id_at, it->second));
         if (auto n = rec.find("name"); n != rec.end() && n->is_string()) x.name = n->get<std::string>();
         if (auto a = rec.find("applying_for"); a != rec.end() && !a->is_null()) {
-          if (!a->is_array() || a->empty())
-            return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names (omit it to apply for every award)",
-                                         where, x.id));
+          if (!a->is_array() || a->empty()) return fail(x.id, "applying_for", tr(Msg::applying_for_omit));
           std::vector<std::string> ids;
           for (const auto& e : *a) {
-            if (!e.is_string()) return probs.add(fmt::format("{} {}: applying_for: a list of award ids or names", where, x.id));
+            if (!e.is_string()) return fail(x.id, "applying_for", tr(Msg::applying_for_list));
             std::string s = e.get<std::string>();
             bool known = false;
             for (const auto& aw : p.awards) known = known || s == aw.id || s == aw.official_name || s == aw.title;
-            if (!known) return probs.add(fmt::format("{} {}: applying_for: `{}` is no award of {}", where, x.id, s, p.id));
+            if (!known) return fail(x.id, "applying_for", tr(Msg::applying_for_unknown, s, p.id));
             ids.push_back(s);
           }
           x.applying_for = std::move(ids);
@@ -338,8 +338,7 @@ int run_rank(const RankOptions& o) {
             bool bad = false;
             *slot = record_score(*v, bad);
             if (bad || (*slot && (**slot < Decimal{} || max < **slot)))
-              return probs.add(fmt::format("{} {}: scores.{}: {} is outside 0..{}", where, x.id, key, v->dump(),
-                                           format_decimal(max)));
+              return fail(x.id, fmt::format("scores.{}", key), tr(Msg::score_outside, v->dump(), format_decimal(max)));
           }
         }
         if (auto row = sheet.find(x.id); row != sheet.end()) {  // the panel's sheet overrides the record
@@ -352,8 +351,7 @@ int run_rank(const RankOptions& o) {
           ev.decide_into(static_cast<int32_t>(a), store, outcome);
           if (const auto& f = ev.calendar_failure()) {
             ev.clear_calendar_failure();
-            return probs.add(fmt::format("{} {}: {}: cannot count working days in {}: {}", where, x.id, p.awards[a].id,
-                                         f->year, f->message));
+            return fail(x.id, "", tr(Msg::award_no_working_days, p.awards[a].id, f->year, f->message));
           }
           RankApplicant::Candidacy c;
           c.kind_matches = outcome.subject != Truth::False;
@@ -369,11 +367,12 @@ int run_rank(const RankOptions& o) {
         x.bonus_when = bonus_conditions(p, ev, store);
         applicants.push_back(std::move(x));
       }, ferr);
-      if (!ok) probs.add(ferr);
+      if (!ok) probs.add(ferr.str());
     }
   }
   for (const auto& [id, row] : sheet)
-    if (!seen.count(id)) probs.add(fmt::format("{}:{}: field `id`: `{}` names no applicant", o.scores, row.line, id));
+    if (!seen.count(id))
+      probs.add(tr(Msg::problem_at, tr(Msg::csv_field, o.scores, row.line, "id"), tr(Msg::csv_no_applicant, id)));
   if (!probs.list.empty()) return refuse();
 
   Ranking rk = rank(p, applicants, cycle);

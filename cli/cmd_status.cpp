@@ -134,12 +134,12 @@ int run_status(const StatusOptions& o) {
   if (o.facts == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else if (!read_file(o.facts, text, err)) {
-    std::fprintf(stderr, "error: %s\n", err.c_str());
+    std::fprintf(stderr, "error: %s\n", tr(Msg::cannot_read, o.facts, err).c_str());
     return 1;
   }
   J doc = J::parse(text, nullptr, false);
   if (doc.is_discarded() || !(doc.is_object() || doc.is_array())) {
-    std::fprintf(stderr, "error: %s: not a JSON object or array of objects\n", o.facts.c_str());
+    std::fprintf(stderr, "error: %s\n", tr(Msg::records_not_object_or_array, o.facts).c_str());
     return 1;
   }
   if (doc.is_object()) doc = J::array({doc});
@@ -158,16 +158,18 @@ int run_status(const StatusOptions& o) {
     std::string who = id.empty() ? tr(Msg::record_at, o.facts, index) : id;
     // `msg` is what JSON says; `said`, when given, the same in the run's language
     auto fail = [&](const std::string& field, const std::string& msg, const std::string& said = "") {
-      std::string what = field.empty() ? (said.empty() ? msg : said) : field + ": " + (said.empty() ? msg : said);
-      std::fprintf(stderr, "error: %s (record %zu)%s: %s\n", o.facts.c_str(), index, id.empty() ? "" : (" " + id).c_str(),
-                   what.c_str());
+      const std::string& text = said.empty() ? msg : said;
+      std::string what = field.empty() ? text : tr(Msg::problem_at, field, text);
+      std::fprintf(stderr, "error: %s%s: %s\n", tr(Msg::record_at, o.facts, index).c_str(),
+                   id.empty() ? "" : (" " + id).c_str(), what.c_str());
       errors.push_back(J{{"applicant", id.empty() ? J(nullptr) : J(id)}, {"record", index},
                          {"field", field.empty() ? J(nullptr) : J(field)}, {"error", msg}});
       if (!json) out += fmt::format("\n{}\n  error: {}\n", who, what);
     };
     LoadProblem prob;
     if (!rec.is_object()) {
-      fail("", "not a JSON object");
+      Said why = said(Msg::record_not_an_object);
+      fail("", why.en(), why.str());
       continue;
     }
     if (!load_record_text(loader, rec.dump(), store, prob)) {
@@ -176,8 +178,8 @@ int run_status(const StatusOptions& o) {
     }
     AwardStatus st = award_status(p, ev, store, award, *awarded_on, on, history_of(rec));
     if (st.calendar_failure) {
-      fail(st.articles.empty() ? p.awards[award].ref : st.articles.front(),
-           tr(Msg::no_working_days, st.calendar_failure->year, st.calendar_failure->message));
+      Said why = said(Msg::no_working_days, st.calendar_failure->year, st.calendar_failure->message);
+      fail(st.articles.empty() ? p.awards[award].ref : st.articles.front(), why.en(), why.str());
       continue;
     }
     if (json) results.push_back(status_json(p, id, st));

@@ -19,10 +19,11 @@ namespace award::cli {
 namespace {
 
 struct Row {
-  std::string applicant, policy, award, verdict;
+  Said applicant;  // the id, or where a record without one is (English in JSON, the language in text)
+  std::string policy, award, verdict;
   std::vector<std::string> refs;   // failing refs (ineligible) or undecided refs (undetermined)
   std::vector<std::string> waits;  // judgements owed, facts missing, by id (JSON)
-  std::string error;
+  Said error;
   std::vector<std::string> waits_named;  // the same named in the reader's language (text)
 };
 
@@ -63,21 +64,23 @@ int run_eval_table(const EvalTableOptions& o) {
     FactLoader loader(p);
     FactStore store;
     for (const auto& facts : o.facts) {
-      std::string ferr;
-      bool ok = read_records(facts, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const std::string& e) {
+      Said ferr;
+      bool ok = read_records(facts, [&](const RecordPlace& place, simdjson::ondemand::object* obj, const Said& e) {
         LoadProblem prob;
         if (!obj || !loader.load(*obj, store, prob, nullptr)) {
           Row row;
-          row.applicant = store.id.empty() ? fmt::format("{} (record {})", place.file, place.index) : store.id;
+          row.applicant = store.id.empty() ? said(Msg::record_at, place.file, place.index) : verbatim(store.id);
           row.policy = p.id;
-          row.error = obj ? (prob.field.empty() ? prob.message : prob.field + ": " + prob.message) : e;
+          row.error = !obj                ? e
+                      : prob.field.empty() ? verbatim(prob.message)
+                                           : said(Msg::problem_at, prob.field, verbatim(prob.message));
           rows.push_back(row);
           ++bad;
           return;
         }
         for (size_t a = 0; a < p.awards.size(); ++a) {
           AwardOutcome out = ev.decide(static_cast<int32_t>(a), store);
-          Row row{store.id, p.id, p.awards[a].id, verdict_name(out.verdict), deciding_refs(p, out), {}, {}};
+          Row row{verbatim(store.id), p.id, p.awards[a].id, verdict_name(out.verdict), deciding_refs(p, out), {}, {}, {}};
           if (out.verdict == Verdict::Undetermined) {
             Needs n = needs_of(p, ev, store, out);
             for (int32_t j : n.judgements) row.waits.push_back(p.judgements[j].id);
@@ -91,7 +94,7 @@ int run_eval_table(const EvalTableOptions& o) {
         }
       }, ferr);
       if (!ok) {
-        std::fprintf(stderr, "error: %s\n", ferr.c_str());
+        std::fprintf(stderr, "error: %s\n", ferr.str().c_str());
         ++bad;
       }
     }
@@ -99,9 +102,9 @@ int run_eval_table(const EvalTableOptions& o) {
   // Applicant by applicant, in the order they first appear; policies in the order given.
   std::vector<std::string> order;
   for (const auto& r : rows)
-    if (std::find(order.begin(), order.end(), r.applicant) == order.end()) order.push_back(r.applicant);
+    if (std::find(order.begin(), order.end(), r.applicant.en()) == order.end()) order.push_back(r.applicant.en());
   std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    return std::find(order.begin(), order.end(), a.applicant) < std::find(order.begin(), order.end(), b.applicant);
+    return std::find(order.begin(), order.end(), a.applicant.en()) < std::find(order.begin(), order.end(), b.applicant.en());
   });
   auto join = [](const std::vector<std::string>& v, const std::string& sep = ", ") {
     std::string s;
@@ -114,21 +117,22 @@ int run_eval_table(const EvalTableOptions& o) {
       const Row& r = rows[i];
       out += i ? ",\n  " : "\n  ";
       if (!r.error.empty()) {
-        out += fmt::format("{{\"applicant\": {}, \"policy\": {}, \"error\": {}}}", json_string(r.applicant), json_string(r.policy), json_string(r.error));
+        out += fmt::format("{{\"applicant\": {}, \"policy\": {}, \"error\": {}}}", json_string(r.applicant.en()),
+                           json_string(r.policy), json_string(r.error.en()));
         continue;
       }
       std::string refs, waits;
       for (const auto& x : r.refs) refs += (refs.empty() ? "" : ", ") + json_string(x);
       for (const auto& x : r.waits) waits += (waits.empty() ? "" : ", ") + json_string(x);
       out += fmt::format("{{\"applicant\": {}, \"policy\": {}, \"award\": {}, \"verdict\": \"{}\", \"refs\": [{}], \"waiting_on\": [{}]}}",
-                         json_string(r.applicant), json_string(r.policy), json_string(r.award), r.verdict, refs, waits);
+                         json_string(r.applicant.en()), json_string(r.policy), json_string(r.award), r.verdict, refs, waits);
     }
     out += rows.empty() ? "]}\n" : "\n]}\n";
     std::fputs(out.c_str(), stdout);
   } else {
     size_t wa = 9, wp = 6, ww = 5;
     for (const auto& r : rows) {
-      wa = std::max(wa, width(r.applicant));
+      wa = std::max(wa, width(r.applicant.str()));
       wp = std::max(wp, width(r.policy));
       ww = std::max(ww, width(r.award));
     }
@@ -137,18 +141,19 @@ int run_eval_table(const EvalTableOptions& o) {
                        pad(tr(Msg::table_award), ww), pad(tr(Msg::table_verdict), 12), tr(Msg::table_why));
     std::string last;
     for (const auto& r : rows) {
-      if (!last.empty() && last != r.applicant) out += "\n";
-      last = r.applicant;
+      std::string who = r.applicant.str();
+      if (!last.empty() && last != who) out += "\n";
+      last = who;
       if (!r.error.empty()) {
-        out += fmt::format("{}  {}  {}  {}\n", pad(r.applicant, wa), pad(r.policy, wp), pad("", ww),
-                           tr(Msg::table_error, r.error));
+        out += fmt::format("{}  {}  {}  {}\n", pad(who, wa), pad(r.policy, wp), pad("", ww),
+                           tr(Msg::table_error, r.error.str()));
         continue;
       }
       std::string why = r.verdict == "ineligible" ? join(r.refs)
                         : r.verdict == "undetermined"
                             ? tr(Msg::table_waits_on, r.waits_named.empty() ? join(r.waits) : join(r.waits_named, tr(Msg::list_separator)))
                             : "";
-      std::string line = fmt::format("{}  {}  {}  {}  {}", pad(r.applicant, wa), pad(r.policy, wp), pad(r.award, ww),
+      std::string line = fmt::format("{}  {}  {}  {}  {}", pad(who, wa), pad(r.policy, wp), pad(r.award, ww),
                                      pad(verdict_words(r.verdict), 12), why);
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";

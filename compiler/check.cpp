@@ -1411,12 +1411,12 @@ class Checker {
 bool read_file(const std::string& path, std::string& out, std::string& error) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    error = "it is a directory, not a file";
+    error = tr(Msg::file_is_directory);
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::filesystem::exists(path, ec) ? "permission denied" : "no such file";
+    error = tr(std::filesystem::exists(path, ec) ? Msg::file_permission_denied : Msg::file_not_found);
     return false;
   }
   // One byte past the source limit is enough for the parser to refuse the

@@ -1,8 +1,10 @@
 #include "compiler/diff.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "compiler/ir_print.h"
@@ -55,9 +57,27 @@ std::string kind_category(ir::RuleKind k) {
   }
 }
 
+// A period as JSON's old and new values write it, always in English.
 std::string duration_text(const ir::Duration& d) {
-  static const char* units[] = {"days", "working days", "months", "years"};
+  static constexpr std::array<const char*, 4> units{"days", "working days", "months", "years"};
   return fmt::format("{} {}", d.amount, units[static_cast<int>(d.unit)]);
+}
+
+// A period as a summary says it: duration_text's English, or the reader's words.
+Said duration_said(const ir::Duration& d) {
+  static const Msg units[] = {Msg::diff_days, Msg::diff_working_days, Msg::diff_months, Msg::diff_years};
+  return said(units[static_cast<int>(d.unit)], d.amount);
+}
+
+// A value of a provision, or "(none)" for one not given.
+Said or_none(const std::string& v) { return v.empty() ? said(Msg::diff_none) : verbatim(v); }
+
+// A bonus as a summary says it: its money, its flags as written, and whether a
+// condition decides it ("800000 yuan first_only (conditional)").
+Said bonus_said(const ir::Bonus& b, Said money) {
+  std::string flags;
+  for (const auto& f : b.flags) flags += " " + f;
+  return said(Msg::diff_flagged, money, flags, b.when >= 0 ? said(Msg::diff_conditional) : verbatim(""));
 }
 
 // The changed words of two one-line texts, when only some words differ:
@@ -139,12 +159,13 @@ std::vector<RuleInfo> rule_infos(const ir::Policy& p) {
   return out;
 }
 
-// " [for individual]" when a rule applies to some of its policy's awards only.
-std::string awards_note(const ir::Policy& p, const RuleInfo& r) {
-  if (r.awards.size() == p.awards.size()) return "";
+// A rule as written, with " [for individual]" when it applies to some of its
+// policy's awards only.
+Said rule_with_awards(const ir::Policy& p, const RuleInfo& r) {
+  if (r.awards.size() == p.awards.size()) return verbatim(r.canon);
   std::string s;
   for (const auto& a : r.awards) s += (s.empty() ? "" : ", ") + a;
-  return " [for " + s + "]";
+  return said(Msg::diff_rule_for, r.canon, s);
 }
 
 double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -174,7 +195,7 @@ class Differ {
     std::stable_sort(out_.changes.begin(), out_.changes.end(), [&](const Change& a, const Change& b) {
       if (rank(a.category) != rank(b.category)) return rank(a.category) < rank(b.category);
       if (a.order != b.order) return a.order < b.order;
-      return a.summary < b.summary;
+      return a.summary.en() < b.summary.en();
     });
     return std::move(out_);
   }
@@ -222,7 +243,7 @@ class Differ {
       Change c;
       c.category = "metadata";
       c.action = va.empty() ? "added" : vb.empty() ? "removed" : "changed";
-      c.summary = fmt::format("{}: {} → {}", k, va.empty() ? "(none)" : va, vb.empty() ? "(none)" : vb);
+      c.summary = said(Msg::diff_setting, k, or_none(va), or_none(vb));
       c.old_text = va;
       c.new_text = vb;
       add(std::move(c));
@@ -265,26 +286,26 @@ class Differ {
     for (size_t i = 0; i < o_.articles.size(); ++i) {
       const auto& a = o_.articles[i];
       if (match[i] < 0) {
-        Change c{"article", "removed", fmt::format("article {}", a.label), a.label, "", article_text(a), "", "", false};
+        Change c{"article", "removed", said(Msg::diff_article, a.label), a.label, "", article_text(a), "", "", false};
         add(std::move(c));
         continue;
       }
       const auto& b = n_.articles[match[i]];
       if (a.label != b.label) {
         article_map_.emplace_back(a.label, b.label);
-        Change c{"article", "moved", fmt::format("article {} → {}", a.label, b.label), a.label, b.label, "", "", "", false};
+        Change c{"article", "moved", said(Msg::diff_article_moved, a.label, b.label), a.label, b.label, "", "", "", false};
         add(std::move(c));
       }
       std::string ta = article_text(a), tb = article_text(b);
       if (ta != tb) {
-        Change c{"article", "changed", fmt::format("text of {}", b.label), a.label, b.label, ta, tb,
+        Change c{"article", "changed", said(Msg::diff_article_text, b.label), a.label, b.label, ta, tb,
                  changed_lines(text_diff(ta, tb)), false};
         add(std::move(c));
       }
     }
     for (size_t j = 0; j < n_.articles.size(); ++j)
       if (!used[j]) {
-        Change c{"article", "added", fmt::format("article {}", n_.articles[j].label), "", n_.articles[j].label,
+        Change c{"article", "added", said(Msg::diff_article, n_.articles[j].label), "", n_.articles[j].label,
                  "", article_text(n_.articles[j]), "", false};
         add(std::move(c));
       }
@@ -302,46 +323,47 @@ class Differ {
     for (const auto& a : o_.awards) {
       int32_t j = n_.find_award(a.id);
       if (j < 0) {
-        Change c{"award", "removed", fmt::format("award {} ({}) removed", a.id, a.title), a.ref, "", a.title, "", "", true};
+        Change c{"award", "removed", said(Msg::diff_award_removed, a.id, a.title), a.ref, "", a.title, "", "", true};
         c.awards = {a.id};
         add(std::move(c));
         continue;
       }
       const auto& b = n_.awards[j];
-      auto field = [&](const std::string& name, const std::string& x, const std::string& y, bool verdict,
-                       bool ranking = false) {
-        if (x == y) return;
-        Change c{"award", "changed", fmt::format("{} {}: {} → {}", a.id, name, x, y), a.ref, b.ref, x, y, "", verdict};
+      // `name` is the setting's English name, its provision when it can change who wins
+      auto field = [&](Msg name, const Said& x, const Said& y, bool verdict, bool ranking = false) {
+        std::string tx = x.en(), ty = y.en();
+        if (tx == ty) return;
+        Change c{"award", "changed", said(Msg::diff_setting_of, a.id, said(name), x, y), a.ref, b.ref, tx, ty, "", verdict};
         c.can_change_ranking = ranking;
-        if (ranking) c.provision = name;
+        if (ranking) c.provision = message_format(name, Lang::En);
         c.awards = {a.id};
         add(std::move(c));
       };
-      field("title", a.title, b.title, false);
-      field("official name", a.official_name, b.official_name, false);
-      field("for", a.subject_name, b.subject_name, true);
-      field("cycle", a.cycle_years ? fmt::format("{} years", a.cycle_years) : "(none)",
-            b.cycle_years ? fmt::format("{} years", b.cycle_years) : "(none)", false);
-      field("quota", a.quota < 0 ? "(none)" : std::to_string(a.quota), b.quota < 0 ? "(none)" : std::to_string(b.quota), false,
-            true);
-      field("may stay vacant", a.may_be_vacant ? "yes" : "no", b.may_be_vacant ? "yes" : "no", false);
+      auto years = [](int32_t n) { return n ? said(Msg::diff_years, n) : said(Msg::diff_none); };
+      auto places = [](int32_t n) { return n < 0 ? said(Msg::diff_none) : verbatim(std::to_string(n)); };
+      auto yes_no = [](bool v) { return said(v ? Msg::status_yes : Msg::status_no); };
+      field(Msg::diff_award_title, verbatim(a.title), verbatim(b.title), false);
+      field(Msg::diff_award_official_name, verbatim(a.official_name), verbatim(b.official_name), false);
+      field(Msg::diff_award_for, verbatim(a.subject_name), verbatim(b.subject_name), true);
+      field(Msg::diff_award_cycle, years(a.cycle_years), years(b.cycle_years), false);
+      field(Msg::diff_award_quota, places(a.quota), places(b.quota), false, true);
+      field(Msg::diff_award_vacant, yes_no(a.may_be_vacant), yes_no(b.may_be_vacant), false);
     }
     for (const auto& b : n_.awards)
       if (o_.find_award(b.id) < 0) {
-        Change c{"award", "added", fmt::format("award {} ({}) added", b.id, b.title), "", b.ref, "", b.title, "", true};
+        Change c{"award", "added", said(Msg::diff_award_added, b.id, b.title), "", b.ref, "", b.title, "", true};
         c.awards = {b.id};
         add(std::move(c));
       }
     // bonuses, per award
     auto bonus_text = [](const ir::Policy& p, const std::string& id) {
-      std::string s;
+      std::optional<Said> s;
       for (const auto& b : p.bonuses) {
         if (b.award < 0 || p.awards[b.award].id != id) continue;  // awards of other levels: not compared yet
-        std::string flags;
-        for (const auto& f : b.flags) flags += " " + f;
-        s += (s.empty() ? "" : "; ") + format_decimal(b.amount) + " yuan" + flags + (b.when >= 0 ? " (conditional)" : "");
+        Said one = bonus_said(b, said(Msg::money_yuan, format_decimal(b.amount)));
+        s = s ? said(Msg::diff_list, *s, one) : one;
       }
-      return s.empty() ? std::string("(none)") : s;
+      return s ? *s : said(Msg::diff_none);
     };
     auto bonus_ref = [](const ir::Policy& p, const std::string& id) {
       for (const auto& b : p.bonuses) if (b.award >= 0 && p.awards[b.award].id == id) return b.ref;
@@ -349,9 +371,10 @@ class Differ {
     };
     for (const auto& a : o_.awards) {
       if (n_.find_award(a.id) < 0) continue;
-      std::string x = bonus_text(o_, a.id), y = bonus_text(n_, a.id);
-      if (x == y) continue;
-      Change c{"bonus", "changed", fmt::format("{} bonus: {} → {}", a.id, x, y), bonus_ref(o_, a.id), bonus_ref(n_, a.id), x, y, "", false};
+      Said x = bonus_text(o_, a.id), y = bonus_text(n_, a.id);
+      if (x.en() == y.en()) continue;
+      Change c{"bonus", "changed", said(Msg::diff_bonus, a.id, x, y), bonus_ref(o_, a.id), bonus_ref(n_, a.id), x.en(), y.en(),
+               "", false};
       c.awards = {a.id};
       add(std::move(c));
     }
@@ -379,16 +402,16 @@ class Differ {
       std::string words = changed_words(a.canon, b.canon);
       if (a.canon == b.canon && a.awards != b.awards) {
         auto list = [](const std::set<std::string>& s) { std::string x; for (auto& e : s) x += (x.empty() ? "" : ", ") + e; return x; };
-        c.summary = fmt::format("{} now applies to {} (was {})", a.canon, list(b.awards), list(a.awards));
+        c.summary = said(Msg::diff_rule_awards, a.canon, list(b.awards), list(a.awards));
         c.can_change_verdict = true;
       } else if (a.canon == b.canon) {
-        c.summary = a.canon;
+        c.summary = verbatim(a.canon);
         c.action = "moved";
       } else if (b.kind == ir::RuleKind::Judgement && a.judgement == b.judgement) {
-        c.summary = fmt::format("judgement {} reworded", b.judgement);
+        c.summary = said(Msg::diff_judgement_reworded, b.judgement);
         c.detail = text_diff(o_.judgements[o_.rules[a.index].judgement].text, n_.judgements[n_.rules[b.index].judgement].text);
       } else {
-        c.summary = words.empty() ? fmt::format("{} → {}", a.canon, b.canon) : words;
+        c.summary = verbatim(words.empty() ? fmt::format("{} → {}", a.canon, b.canon) : words);
         c.can_change_verdict = true;
       }
       add(std::move(c));
@@ -421,14 +444,14 @@ class Differ {
       }
     for (size_t i = 0; i < oi.size(); ++i)
       if (!oused[i]) {
-        Change c{kind_category(oi[i].kind), "removed", oi[i].canon + awards_note(o_, oi[i]), oi[i].ref, "", oi[i].canon, "", "", true};
+        Change c{kind_category(oi[i].kind), "removed", rule_with_awards(o_, oi[i]), oi[i].ref, "", oi[i].canon, "", "", true};
         c.old_rule = oi[i].index;
         c.awards = {oi[i].awards.begin(), oi[i].awards.end()};
         add(std::move(c));
       }
     for (size_t j = 0; j < ni.size(); ++j)
       if (!nused[j]) {
-        Change c{kind_category(ni[j].kind), "added", ni[j].canon + awards_note(n_, ni[j]), "", ni[j].ref, "", ni[j].canon, "", true};
+        Change c{kind_category(ni[j].kind), "added", rule_with_awards(n_, ni[j]), "", ni[j].ref, "", ni[j].canon, "", true};
         c.new_rule = ni[j].index;
         c.awards = {ni[j].awards.begin(), ni[j].awards.end()};
         add(std::move(c));
@@ -454,20 +477,21 @@ class Differ {
       for (size_t j = 0; j < n_.revocations.size() && bj < 0; ++j)
         if (!nused[j] && (n_.revocations[j].ref == map_ref(a.ref) || revocation_text(n_, n_.revocations[j]) == ta)) bj = static_cast<int32_t>(j);
       if (bj < 0) {
-        add(Change{"revocation", "removed", ta, a.ref, "", ta, "", "", false});
+        add(Change{"revocation", "removed", verbatim(ta), a.ref, "", ta, "", "", false});
         continue;
       }
       nused[bj] = true;
       std::string tb = revocation_text(n_, n_.revocations[bj]);
       if (ta != tb) {
         std::string words = changed_words(ta, tb);
-        add(Change{"revocation", "changed", words.empty() ? ta + " → " + tb : words, a.ref, n_.revocations[bj].ref, ta, tb, "", false});
+        add(Change{"revocation", "changed", verbatim(words.empty() ? ta + " → " + tb : words), a.ref, n_.revocations[bj].ref, ta,
+                   tb, "", false});
       }
     }
     for (size_t j = 0; j < n_.revocations.size(); ++j)
       if (!nused[j]) {
         std::string tb = revocation_text(n_, n_.revocations[j]);
-        add(Change{"revocation", "added", tb, "", n_.revocations[j].ref, "", tb, "", false});
+        add(Change{"revocation", "added", verbatim(tb), "", n_.revocations[j].ref, "", tb, "", false});
       }
   }
 
@@ -475,32 +499,38 @@ class Differ {
     for (const auto& a : o_.deadlines) {
       auto it = std::find_if(n_.deadlines.begin(), n_.deadlines.end(), [&](const ir::Deadline& d) { return d.id == a.id; });
       if (it == n_.deadlines.end()) {
-        add(Change{"deadline", "removed", fmt::format("deadline {} ({}) removed", a.id, duration_text(a.duration)), a.ref, "", duration_text(a.duration), "", "", false});
+        add(Change{"deadline", "removed", said(Msg::diff_deadline_removed, a.id, duration_said(a.duration)), a.ref, "",
+                   duration_text(a.duration), "", "", false});
         continue;
       }
       if (duration_text(a.duration) != duration_text(it->duration))
-        add(Change{"deadline", "changed", fmt::format("deadline {}: {} → {}", a.id, duration_text(a.duration), duration_text(it->duration)),
+        add(Change{"deadline", "changed",
+                   said(Msg::diff_deadline_changed, a.id, duration_said(a.duration), duration_said(it->duration)),
                    a.ref, it->ref, duration_text(a.duration), duration_text(it->duration), "", false});
     }
     for (const auto& b : n_.deadlines)
       if (std::none_of(o_.deadlines.begin(), o_.deadlines.end(), [&](const ir::Deadline& d) { return d.id == b.id; }))
-        add(Change{"deadline", "added", fmt::format("deadline {} ({}) added", b.id, duration_text(b.duration)), "", b.ref, "", duration_text(b.duration), "", false});
+        add(Change{"deadline", "added", said(Msg::diff_deadline_added, b.id, duration_said(b.duration)), "", b.ref, "",
+                   duration_text(b.duration), "", false});
   }
 
   void retentions() {
     for (const auto& a : o_.retentions) {
       auto it = std::find_if(n_.retentions.begin(), n_.retentions.end(), [&](const ir::Retention& d) { return d.id == a.id; });
       if (it == n_.retentions.end()) {
-        add(Change{"retention", "removed", fmt::format("retention {} removed", a.id), a.ref, "", duration_text(a.duration), "", "", false});
+        add(Change{"retention", "removed", said(Msg::diff_retention_removed, a.id), a.ref, "", duration_text(a.duration), "", "",
+                   false});
         continue;
       }
       if (duration_text(a.duration) != duration_text(it->duration))
-        add(Change{"retention", "changed", fmt::format("retention {}: {} → {}", a.id, duration_text(a.duration), duration_text(it->duration)),
+        add(Change{"retention", "changed",
+                   said(Msg::diff_retention_changed, a.id, duration_said(a.duration), duration_said(it->duration)),
                    a.ref, it->ref, duration_text(a.duration), duration_text(it->duration), "", false});
     }
     for (const auto& b : n_.retentions)
       if (std::none_of(o_.retentions.begin(), o_.retentions.end(), [&](const ir::Retention& d) { return d.id == b.id; }))
-        add(Change{"retention", "added", fmt::format("retention {} ({}) added", b.id, duration_text(b.duration)), "", b.ref, "", duration_text(b.duration), "", false});
+        add(Change{"retention", "added", said(Msg::diff_retention_added, b.id, duration_said(b.duration)), "", b.ref, "",
+                   duration_text(b.duration), "", false});
   }
 
   // --- scoring provisions (`award rank`) ---------------------------------------
@@ -519,24 +549,25 @@ class Differ {
   // One provision on both sides, keyed by what it concerns (an award, a set of
   // awards, an award of another level): its text and article per side.
   struct Side {
-    std::string text, ref;
+    Said text;
+    std::string ref;
   };
   using Provisions = std::map<std::string, Side>;
 
-  void compare(const std::string& provision, const std::string& name, const Provisions& a, const Provisions& b,
-               bool ranking) {
+  void compare(const std::string& provision, Msg name, const Provisions& a, const Provisions& b, bool ranking) {
     std::set<std::string> keys;
     for (const auto& [k, v] : a) keys.insert(k);
     for (const auto& [k, v] : b) keys.insert(k);
     for (const auto& k : keys) {
       auto x = a.find(k), y = b.find(k);
-      std::string tx = x == a.end() ? "(none)" : x->second.text, ty = y == b.end() ? "(none)" : y->second.text;
+      Said sx = x == a.end() ? said(Msg::diff_none) : x->second.text, sy = y == b.end() ? said(Msg::diff_none) : y->second.text;
+      std::string tx = sx.en(), ty = sy.en();
       if (tx == ty) continue;
       Change c;
       c.category = provision == "other_bonus" ? "bonus" : "scoring";
       c.provision = provision;
       c.action = x == a.end() ? "added" : y == b.end() ? "removed" : "changed";
-      c.summary = fmt::format("{}{}{}: {} → {}", k, k.empty() ? "" : " ", name, tx, ty);
+      c.summary = k.empty() ? said(Msg::diff_setting, said(name), sx, sy) : said(Msg::diff_setting_of, k, said(name), sx, sy);
       c.old_ref = x == a.end() ? "" : x->second.ref;
       c.new_ref = y == b.end() ? "" : y->second.ref;
       c.old_text = x == a.end() ? "" : tx;
@@ -558,33 +589,33 @@ class Differ {
     auto scheme = [](const ir::Policy& p) {
       Provisions m;
       if (p.scoring)
-        m[""] = {fmt::format("{} ({}, out of {})", p.scoring->id, p.scoring->title, format_decimal(p.scoring->max)),
+        m[""] = {said(Msg::diff_scheme_value, p.scoring->id, p.scoring->title, format_decimal(p.scoring->max)),
                  p.scoring->ref};
       return m;
     };
     auto weights = [](const ir::Policy& p) {
       Provisions m;
       for (const auto& w : p.weightings)
-        m[award_list(p, w.awards)] = {fmt::format("material {} + site {}", percent(w.material), percent(w.site)), w.ref};
+        m[award_list(p, w.awards)] = {said(Msg::diff_weights_value, percent(w.material), percent(w.site)), w.ref};
       return m;
     };
     auto minimums = [](const ir::Policy& p) {
       Provisions m;
-      for (const auto& x : p.minimums) m[p.awards[x.award].id] = {format_decimal(x.total), x.ref};
+      for (const auto& x : p.minimums) m[p.awards[x.award].id] = {verbatim(format_decimal(x.total)), x.ref};
       return m;
     };
     auto shortlists = [](const ir::Policy& p) {
       Provisions m;
-      for (const auto& s : p.shortlists) m[award_list(p, s.awards)] = {std::to_string(s.places), s.ref};
+      for (const auto& s : p.shortlists) m[award_list(p, s.awards)] = {verbatim(std::to_string(s.places)), s.ref};
       return m;
     };
     auto repeats = [](const ir::Policy& p) {
       Provisions m;
       for (const auto& r : p.repeats) {
-        std::string t = r.outside_quota && r.no_bonus ? "outside_quota, no_bonus"
-                        : r.outside_quota              ? "outside_quota"
-                        : r.no_bonus                   ? "no_bonus"
-                                                       : "(no consequence)";
+        Said t = r.outside_quota && r.no_bonus ? verbatim("outside_quota, no_bonus")
+                 : r.outside_quota              ? verbatim("outside_quota")
+                 : r.no_bonus                   ? verbatim("no_bonus")
+                                                : said(Msg::diff_no_consequence);
         m[award_list(p, r.awards)] = {t, r.ref};
       }
       return m;
@@ -594,21 +625,19 @@ class Differ {
       Provisions m;
       for (const auto& b : p.bonuses) {
         if (b.award >= 0) continue;
-        std::string t = b.fixed ? format_decimal(b.amount) + " yuan" : "not fixed: " + b.note;
-        for (const auto& f : b.flags) t += " " + f;
-        if (b.when >= 0) t += " (conditional)";
-        m[b.title] = {t, b.ref};
+        m[b.title] = {bonus_said(b, b.fixed ? said(Msg::money_yuan, format_decimal(b.amount)) : said(Msg::diff_not_fixed, b.note)),
+                      b.ref};
       }
       return m;
     };
     // The scale totals are out of: it bounds the scores read, not who wins.
-    compare("scheme", "scoring scheme", scheme(o_), scheme(n_), false);
-    compare("weights", "weights", weights(o_), weights(n_), true);
-    compare("minimum", "minimum", minimums(o_), minimums(n_), true);
-    compare("shortlist", "on-site review cap", shortlists(o_), shortlists(n_), true);
-    compare("repeat", "repeat winners", repeats(o_), repeats(n_), true);
+    compare("scheme", Msg::diff_scheme, scheme(o_), scheme(n_), false);
+    compare("weights", Msg::diff_weights, weights(o_), weights(n_), true);
+    compare("minimum", Msg::diff_minimum, minimums(o_), minimums(n_), true);
+    compare("shortlist", Msg::diff_shortlist, shortlists(o_), shortlists(n_), true);
+    compare("repeat", Msg::diff_repeat, repeats(o_), repeats(n_), true);
     // Money of another level's award: what a winner receives, not who wins.
-    compare("other_bonus", "bonus (award of another level)", others(o_), others(n_), false);
+    compare("other_bonus", Msg::diff_other_bonus, others(o_), others(n_), false);
   }
 
   const ir::Policy& o_;

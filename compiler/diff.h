@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "compiler/ir.h"
+#include "runtime/messages.h"
 
 namespace award {
 
 struct Change {
   std::string category;   // metadata, award, bonus, requirement, exclusion, judgement, revocation, deadline, retention, scoring, article
   std::string action;     // added, removed, changed, moved
-  std::string summary;    // one line for people
+  Said summary;           // one line for people: English in JSON, the reader's language in text
   std::string old_ref, new_ref;
   std::string old_text, new_text;  // the provision as written canonically
   std::string detail;     // a text diff of an article's wording, or the changed values

@@ -63,8 +63,9 @@ void run_policy(Loaded& l, const uint8_t* data, size_t size) {
   award::FactStore store;
   award::AwardOutcome outcome;
   std::vector<std::string> unknown;
-  std::string error, rendered;
-  award::read_records(f, "<fuzz>", [&](const award::RecordPlace&, simdjson::ondemand::object* obj, const std::string&) {
+  std::string rendered;
+  award::Said error;
+  award::read_records(f, "<fuzz>", [&](const award::RecordPlace&, simdjson::ondemand::object* obj, const award::Said&) {
     if (!obj) return;
     award::LoadProblem problem;
     unknown.clear();

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <simdjson.h>
 
 namespace award {
@@ -84,40 +83,46 @@ void read_json_line(od::parser& parser, const char* data, size_t len, size_t cap
   od::document doc;
   auto err = parser.iterate(data, len, capacity).get(doc);
   if (err) {
-    fn(place, nullptr, fmt::format("not valid JSON ({})", simdjson::error_message(err)));
+    fn(place, nullptr, said(Msg::record_not_json_because, simdjson::error_message(err)));
     return;
   }
   od::json_type t;
   if (doc.type().get(t)) {
-    fn(place, nullptr, "not valid JSON");
+    fn(place, nullptr, said(Msg::record_not_json));
     return;
   }
   if (t != od::json_type::object) {
-    fn(place, nullptr, "a record must be a JSON object { … }");
+    fn(place, nullptr, said(Msg::record_not_object));
     return;
   }
   if (!object_then_blank(doc, line, data)) {
-    fn(place, nullptr, "not valid JSON: the object is incomplete, or text follows it on the same line");
+    fn(place, nullptr, said(Msg::record_text_follows));
     return;
   }
   od::object obj;
   if (doc.rewind(), doc.get_object().get(obj)) {
-    fn(place, nullptr, "not valid JSON");
+    fn(place, nullptr, said(Msg::record_not_json));
     return;
   }
-  fn(place, &obj, "");
+  fn(place, &obj, Said{});
 }
 
-bool read_records(const std::string& path, const RecordFn& fn, std::string& error) {
+void read_json_line(od::parser& parser, const char* data, size_t len, size_t capacity, const RecordPlace& place,
+                    const EnglishRecordFn& fn) {
+  read_json_line(parser, data, len, capacity, place,
+                 [&fn](const RecordPlace& at, od::object* obj, const Said& error) { fn(at, obj, error.en()); });
+}
+
+bool read_records(const std::string& path, const RecordFn& fn, Said& error) {
   if (path == "-") return read_records(stdin, "<stdin>", fn, error);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    error = fmt::format("{}: is a directory, not a file of records", path);
+    error = said(Msg::input_is_directory, path);
     return false;
   }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
-    error = fmt::format("{}: {}", path, std::filesystem::exists(path, ec) ? "cannot be read (permission denied)" : "no such file");
+    error = said(std::filesystem::exists(path, ec) ? Msg::input_permission_denied : Msg::input_no_such_file, path);
     return false;
   }
   bool ok = read_records(f, path, fn, error);
@@ -125,14 +130,12 @@ bool read_records(const std::string& path, const RecordFn& fn, std::string& erro
   return ok;
 }
 
-bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std::string& error) {
+bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, Said& error) {
   LineReader in{f};
   std::string line;
   bool overlong = false;
   auto getline = [&](std::string& out, size_t limit) { return in.next(out, limit, overlong); };
-  auto too_long = [&](size_t limit) {
-    return fmt::format("the record is longer than {} MiB, the limit for one record", limit >> 20);
-  };
+  auto too_long = [&](size_t limit) { return said(Msg::record_too_long, limit >> 20); };
 
   od::parser parser;
   Padded pad;
@@ -150,8 +153,7 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
     }
   }
   if (first_overlong) {
-    error = fmt::format("{}:{}: a line longer than {} MiB; write one record per line (JSON Lines)", name, first_line,
-                        kMaxDocumentBytes >> 20);
+    error = said(Msg::input_line_too_long, name, first_line, kMaxDocumentBytes >> 20);
     return false;
   }
   if (first.empty()) return true;  // an empty file has no records
@@ -182,7 +184,7 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
       else one_line(parser, pad, line, place, fn);
     }
     if (std::ferror(f)) {
-      error = fmt::format("{}: read error after line {}", name, line_no);
+      error = said(Msg::input_read_error_after, name, line_no);
       return false;
     }
     return true;
@@ -192,14 +194,13 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
   std::string all = first;
   while (getline(line, kMaxDocumentBytes)) {
     if (overlong || all.size() + line.size() > kMaxDocumentBytes) {
-      error = fmt::format("{}: a JSON document longer than {} MiB; write the records as JSON Lines, one per line, "
-                          "which has no limit on the number of records", name, kMaxDocumentBytes >> 20);
+      error = said(Msg::input_document_too_long, name, kMaxDocumentBytes >> 20);
       return false;
     }
     all += line;
   }
   if (std::ferror(f)) {
-    error = fmt::format("{}: read error", name);
+    error = said(Msg::input_read_error, name);
     return false;
   }
   od::document doc;
@@ -207,12 +208,12 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
   place.index = 1;
   place.line = first_line;
   if (err) {
-    fn(place, nullptr, fmt::format("not valid JSON ({})", simdjson::error_message(err)));
+    fn(place, nullptr, said(Msg::record_not_json_because, simdjson::error_message(err)));
     return true;
   }
   od::json_type t;
   if (doc.type().get(t)) {
-    fn(place, nullptr, "not valid JSON");
+    fn(place, nullptr, said(Msg::record_not_json));
     return true;
   }
   if (t == od::json_type::object) {
@@ -221,17 +222,17 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
       return true;
     }
     od::object obj;
-    if (doc.get_object().get(obj)) fn(place, nullptr, "not valid JSON");
-    else fn(place, &obj, "");
+    if (doc.get_object().get(obj)) fn(place, nullptr, said(Msg::record_not_json));
+    else fn(place, &obj, Said{});
     return true;
   }
   if (t != od::json_type::array) {
-    fn(place, nullptr, "expected a JSON object, an array of objects, or JSON Lines");
+    fn(place, nullptr, said(Msg::records_expected));
     return true;
   }
   od::array arr;
   if (doc.get_array().get(arr)) {
-    fn(place, nullptr, "not valid JSON");
+    fn(place, nullptr, said(Msg::record_not_json));
     return true;
   }
   place.line = 0;
@@ -241,24 +242,24 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std
     place.index = index;
     od::value v;
     if (auto e = elem.get(v)) {
-      fn(place, nullptr, fmt::format("not valid JSON ({}); the rest of the file cannot be read", simdjson::error_message(e)));
+      fn(place, nullptr, said(Msg::record_not_json_rest_because, simdjson::error_message(e)));
       return true;
     }
     od::json_type et;
     if (v.type().get(et)) {
-      fn(place, nullptr, "not valid JSON; the rest of the file cannot be read");
+      fn(place, nullptr, said(Msg::record_not_json_rest));
       return true;
     }
     if (et != od::json_type::object) {
-      fn(place, nullptr, "a record must be a JSON object { … }");
+      fn(place, nullptr, said(Msg::record_not_object));
       continue;
     }
     od::object obj;
     if (v.get_object().get(obj)) {
-      fn(place, nullptr, "not valid JSON; the rest of the file cannot be read");
+      fn(place, nullptr, said(Msg::record_not_json_rest));
       return true;
     }
-    fn(place, &obj, "");
+    fn(place, &obj, Said{});
   }
   return true;
 }

@@ -10,6 +10,8 @@
 
 #include <simdjson.h>
 
+#include "runtime/messages.h"
+
 namespace award {
 
 struct RecordPlace {
@@ -25,22 +27,29 @@ inline constexpr size_t kMaxRecordBytes = 16 * 1024 * 1024;
 inline constexpr size_t kMaxDocumentBytes = 256 * 1024 * 1024;
 
 // Called once per record: `obj` is the record, or null with `error` set when
-// the record is not a JSON object or not valid JSON.
-using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const std::string& error)>;
+// the record is not a JSON object or not valid JSON. The problem is said in
+// either language: English for a JSON row's `error`, the reader's for text.
+using RecordFn = std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const Said& error)>;
 
 // Reads every record of `path`; returns false with `error` set when the file
 // itself cannot be read (missing, a directory, unreadable). Records that are
 // bad are reported through `fn` and reading goes on with the next one where
 // the format allows (JSON Lines); in a single JSON document a syntax error
 // ends the file after reporting it.
-bool read_records(const std::string& path, const RecordFn& fn, std::string& error);
+bool read_records(const std::string& path, const RecordFn& fn, Said& error);
 // The same from an open stream, named `name` in messages.
-bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, std::string& error);
+bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, Said& error);
 
 // One line of JSON Lines, parsed where it lies: data[0, len) is the line and
 // data[0, capacity) may be read (capacity >= len + SIMDJSON_PADDING). Calls `fn`
 // once, with the object, or with an error when the line is not one object alone.
 void read_json_line(simdjson::ondemand::parser& parser, const char* data, size_t len, size_t capacity,
                     const RecordPlace& place, const RecordFn& fn);
+// The same for a caller that keeps the problem in English alone (runtime/batch.cpp,
+// whose records carry it as text).
+using EnglishRecordFn =
+    std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const std::string& error)>;
+void read_json_line(simdjson::ondemand::parser& parser, const char* data, size_t len, size_t capacity,
+                    const RecordPlace& place, const EnglishRecordFn& fn);
 
 }  // namespace award

@@ -55,9 +55,9 @@ const char* message_format(const MessageText& t, Lang lang) { return lang == Lan
 const char* message_format(Msg m, Lang lang) { return message_format(kMessages[static_cast<size_t>(m)], lang); }
 
 std::string Said::in(Lang lang) const {
-  if (empty()) return "";
+  if (id == Msg::verbatim) return lang == Lang::Zh && !words_zh.empty() ? words_zh : words;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : lang == Lang::Zh && !zh_args.empty() ? zh_args : args) store.push_back(a);
+  for (const auto& a : args) store.push_back(a.in(lang));
   return fmt::vformat(message_format(id, lang), store);
 }
 

@@ -585,7 +585,196 @@ enum class Lang { En, Zh };
   X(facts_an_amount, "an amount in yuan (a number)", "以元计的金额（数字）")                                          \
   X(facts_a_date, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")                                                     \
   X(facts_one_of, "one of {}", "以下之一：{}")                                                                        \
-  X(facts_list_separator, ", ", "、")
+  X(facts_list_separator, ", ", "、") \
+  /* --- Applicant input (runtime/input.cpp, cli/): files of records, score sheets, --- */\
+  /* --- the fields rank and status read; a JSON row's `error` is the English --- */\
+  X(input_is_directory, "{}: is a directory, not a file of records", "{}：是文件夹，不是记录文件")\
+  X(input_permission_denied, "{}: cannot be read (permission denied)", "{}：无法读取（没有读取权限）")\
+  X(input_no_such_file, "{}: no such file", "{}：没有这个文件")\
+  X(input_read_error, "{}: read error", "{}：读取出错")\
+  X(input_read_error_after, "{}: read error after line {}", "{}：第 {} 行之后读取出错")\
+  X(input_line_too_long, "{}:{}: a line longer than {} MiB; write one record per line (JSON Lines)",\
+    "{}:{}：有一行超过 {} MiB；请每行写一条记录（JSON Lines）")\
+  X(input_document_too_long,\
+    "{}: a JSON document longer than {} MiB; write the records as JSON Lines, one per line, "\
+    "which has no limit on the number of records",\
+    "{}：JSON 文档超过 {} MiB；请改用 JSON Lines，每行一条记录，记录条数不受限制")\
+  X(record_too_long, "the record is longer than {} MiB, the limit for one record", "记录超过 {} MiB，这是单条记录的上限")\
+  X(record_not_json, "not valid JSON", "不是有效的 JSON")\
+  X(record_not_json_because, "not valid JSON ({})", "不是有效的 JSON（{}）")\
+  X(record_not_json_rest, "not valid JSON; the rest of the file cannot be read", "不是有效的 JSON；文件的其余部分无法读取")\
+  X(record_not_json_rest_because, "not valid JSON ({}); the rest of the file cannot be read",\
+    "不是有效的 JSON（{}）；文件的其余部分无法读取")\
+  X(record_not_object, "a record must be a JSON object {{ … }}", "每条记录都应是一个 JSON 对象 {{ … }}")\
+  X(record_text_follows, "not valid JSON: the object is incomplete, or text follows it on the same line",\
+    "不是有效的 JSON：对象不完整，或者同一行中对象之后还有其他文字")\
+  X(records_expected, "expected a JSON object, an array of objects, or JSON Lines",\
+    "应为一个 JSON 对象、一个对象数组或 JSON Lines")\
+  X(records_not_object_or_array, "{}: not a JSON object or array of objects", "{}：不是 JSON 对象，也不是对象数组")\
+  X(record_not_an_object, "not a JSON object", "不是 JSON 对象")\
+  X(file_is_directory, "it is a directory, not a file", "这是文件夹，不是文件")\
+  X(file_permission_denied, "permission denied", "没有读取权限")\
+  X(file_not_found, "no such file", "没有这个文件")\
+  X(problem_at, "{}: {}", "{}：{}")\
+  X(record_of, "{} {}", "{} {}")\
+  X(duplicate_id_record, "duplicate applicant id (first seen in record {})", "申报者编号重复（第 {} 条记录已使用）")\
+  X(duplicate_id_at, "duplicate applicant id (first in {})", "申报者编号重复（{} 已使用）")\
+  X(unknown_field, "unknown field {} (ignored)", "未知字段 {}（已忽略）")\
+  X(unknown_fields, "unknown fields {} (ignored)", "未知字段 {}（已忽略）")\
+  X(unknown_fields_not_shown, "further unknown-field warnings are not shown", "其余的未知字段警告不再显示")\
+  X(eval_write_failed, "could not write the results to standard output", "无法将结果写入标准输出")\
+  X(award_no_working_days, "{}: cannot count working days in {}: {}", "{}：无法计算 {} 年的工作日：{}")\
+  X(rank_needs_id, "a ranked record needs an id", "参加排名的记录必须有编号")\
+  X(applying_for_omit, "a list of award ids or names (omit it to apply for every award)",\
+    "应为奖项编号或名称的列表（不写则申报全部奖项）")\
+  X(applying_for_list, "a list of award ids or names", "应为奖项编号或名称的列表")\
+  X(applying_for_unknown, "`{}` is no award of {}", "“{}”不是 {} 的奖项")\
+  X(score_outside, "{} is outside 0..{}", "{} 不在 0..{} 之内")\
+  X(scores_utf16, "{}: the scores file is UTF-16; save it as UTF-8 (CSV UTF-8) or GBK",\
+    "{}：评分文件是 UTF-16 编码；请另存为 UTF-8（CSV UTF-8）或 GBK 编码")\
+  X(scores_not_utf8_gbk, "{}: the scores file is neither UTF-8 nor GBK; save it as UTF-8",\
+    "{}：评分文件既不是 UTF-8 也不是 GBK 编码；请另存为 UTF-8 编码")\
+  X(scores_read_as_gbk, "{}: read as GBK (GB18030), not UTF-8", "{}：按 GBK（GB18030）编码读取，而不是 UTF-8")\
+  X(csv_field, "{}:{}: field `{}`", "{}:{}：字段“{}”")\
+  X(csv_quote_open, "a quote is not closed", "引号没有闭合")\
+  X(csv_unknown_column, "the header names an unknown column `{}`; columns: id,material,site[,total]",\
+    "表头中有未知的列“{}”；可用的列：id,material,site[,total]")\
+  X(csv_column_twice, "the header names column `{}` twice", "表头中“{}”列出现了两次")\
+  X(csv_no_header, "the first row is the header id,material,site[,total]", "第一行应为表头 id,material,site[,total]")\
+  X(csv_field_count, "{} fields, and the header has {}", "本行有 {} 个字段，而表头有 {} 个")\
+  X(csv_not_a_number, "`{}` is not a number", "“{}”不是数字")\
+  X(csv_no_id, "no id", "没有编号")\
+  X(csv_id_twice, "id `{}` is already scored on line {}", "编号“{}”在第 {} 行已有评分")\
+  X(csv_empty, "{}: empty; the first row is the header id,material,site[,total]",\
+    "{}：文件为空；第一行应为表头 id,material,site[,total]")\
+  X(csv_no_applicant, "`{}` names no applicant", "“{}”不是任何申报者的编号")\
+  /* --- award diff (cli/cmd_diff.cpp; the summaries of compiler/diff.cpp and the --- */\
+  /* --- ranking witnesses of runtime/witness.cpp, whose English is also the JSON's) --- */\
+  X(diff_heading, "{} → {} (on {})\n", "{} → {}（评价日 {}）\n")\
+  X(diff_category_metadata, "metadata", "办法信息")\
+  X(diff_category_award, "award", "奖项")\
+  X(diff_category_bonus, "bonus", "奖金")\
+  X(diff_category_requirement, "requirement", "要求")\
+  X(diff_category_exclusion, "exclusion", "排除")\
+  X(diff_category_judgement, "judgement", "判断")\
+  X(diff_category_rule, "rule", "规则")\
+  X(diff_category_revocation, "revocation", "撤销")\
+  X(diff_category_deadline, "deadline", "期限")\
+  X(diff_category_retention, "retention", "档案保存")\
+  X(diff_category_scoring, "scoring", "评分")\
+  X(diff_category_article, "article", "条文")\
+  X(diff_added, "added", "新增")\
+  X(diff_removed, "removed", "删除")\
+  X(diff_changed, "changed", "修改")\
+  X(diff_moved, "moved", "移动")\
+  X(diff_change, "  {} {} {}", "  {} {}{}")\
+  X(diff_refs_same, "({})", "（{}）")\
+  X(diff_refs_added, "(→ {})", "（→ {}）")\
+  X(diff_refs_removed, "({} →)", "（{} →）")\
+  X(diff_refs_moved, "({} → {})", "（{} → {}）")\
+  X(diff_old_new, "      old: {}\n      new: {}\n", "      原：{}\n      新：{}\n")\
+  X(diff_text, "      text: {}\n", "      条文：{}\n")\
+  X(diff_witness, "      witness ({}): {} → {}\n        {}\n", "      示例（{}）：{} → {}\n        {}\n")\
+  X(diff_no_witness, "      no witness found: no record the search built changes verdict\n",\
+    "      未找到示例：搜索构造的记录都不改变结论\n")\
+  X(diff_witness_ranked, "      witness ({}, ranked): {} → {}\n        {}\n", "      示例（{}，排名）：{} → {}\n        {}\n")\
+  X(diff_no_ranking_witness, "      changes who wins, not who is eligible; no witness is given: {}\n",\
+    "      改变谁获奖，不改变谁符合条件；未给出示例：{}\n")\
+  X(diff_note_bonus, "changes what winners receive, not who is eligible or wins", "改变获奖者所得，不改变谁符合条件或谁获奖")\
+  X(diff_note_scheme, "changes the scale scores are read on, not who is eligible or wins",\
+    "改变评分的分制，不改变谁符合条件或谁获奖")\
+  X(diff_note_cycle, "changes how often the award is given, not who is eligible", "改变奖项的评选周期，不改变谁符合条件")\
+  X(diff_note_no_verdict, "cannot change a verdict", "不会改变结论")\
+  X(diff_applicants_one, "\napplicants: {} evaluated, {} verdict change\n", "\n申报者：评价 {} 个，{} 个结论改变\n")\
+  X(diff_applicants_many, "\napplicants: {} evaluated, {} verdicts change\n", "\n申报者：评价 {} 个，{} 个结论改变\n")\
+  X(diff_mover, "  {} {}: {} → {}{}{}\n", "  {} {}：{} → {}{}{}\n")\
+  X(diff_mover_was, " (was {})", "（原依据 {}）")\
+  X(diff_mover_now, " (now {})", "（现依据 {}）")\
+  X(diff_summary_one, "\n{} change, {} can change a verdict, {} can change who wins\n",\
+    "\n{} 处修改，其中 {} 处可能改变结论，{} 处可能改变谁获奖\n")\
+  X(diff_summary_many, "\n{} changes, {} can change a verdict, {} can change who wins\n",\
+    "\n{} 处修改，其中 {} 处可能改变结论，{} 处可能改变谁获奖\n")\
+  X(diff_none, "(none)", "（无）")\
+  X(diff_setting, "{}: {} → {}", "{}：{} → {}")\
+  X(diff_setting_of, "{} {}: {} → {}", "{} {}：{} → {}")\
+  X(diff_article, "article {}", "{}")\
+  X(diff_article_moved, "article {} → {}", "{} → {}")\
+  X(diff_article_text, "text of {}", "{}的条文")\
+  X(diff_award_removed, "award {} ({}) removed", "奖项 {}（{}）")\
+  X(diff_award_added, "award {} ({}) added", "奖项 {}（{}）")\
+  X(diff_award_title, "title", "名称")\
+  X(diff_award_official_name, "official name", "正式名称")\
+  X(diff_award_for, "for", "对象")\
+  X(diff_award_cycle, "cycle", "评选周期")\
+  X(diff_award_quota, "quota", "名额")\
+  X(diff_award_vacant, "may stay vacant", "可否空缺")\
+  X(diff_days, "{} days", "{} 日")\
+  X(diff_working_days, "{} working days", "{} 个工作日")\
+  X(diff_months, "{} months", "{} 个月")\
+  X(diff_years, "{} years", "{} 年")\
+  X(diff_bonus, "{} bonus: {} → {}", "{} 奖金：{} → {}")\
+  X(diff_list, "{}; {}", "{}；{}")\
+  X(diff_flagged, "{}{}{}", "{}{}{}")\
+  X(diff_conditional, " (conditional)", "（有条件）")\
+  X(diff_not_fixed, "not fixed: {}", "未定金额：{}")\
+  X(diff_rule_awards, "{} now applies to {} (was {})", "{} 现适用于 {}（原适用于 {}）")\
+  X(diff_rule_for, "{} [for {}]", "{} [仅适用于 {}]")\
+  X(diff_judgement_reworded, "judgement {} reworded", "判断 {} 的文字有修改")\
+  X(diff_deadline_removed, "deadline {} ({}) removed", "期限 {}（{}）")\
+  X(diff_deadline_added, "deadline {} ({}) added", "期限 {}（{}）")\
+  X(diff_deadline_changed, "deadline {}: {} → {}", "期限 {}：{} → {}")\
+  X(diff_retention_removed, "retention {} removed", "档案保存 {}")\
+  X(diff_retention_added, "retention {} ({}) added", "档案保存 {}（{}）")\
+  X(diff_retention_changed, "retention {}: {} → {}", "档案保存 {}：{} → {}")\
+  X(diff_scheme, "scoring scheme", "评分标准")\
+  X(diff_weights, "weights", "权重")\
+  X(diff_minimum, "minimum", "最低分")\
+  X(diff_shortlist, "on-site review cap", "现场评审名额")\
+  X(diff_repeat, "repeat winners", "再次获奖")\
+  X(diff_other_bonus, "bonus (award of another level)", "奖金（其他级别奖项）")\
+  X(diff_scheme_value, "{} ({}, out of {})", "{}（{}，满分 {}）")\
+  X(diff_weights_value, "material {} + site {}", "材料评审 {} + 现场评审 {}")\
+  X(diff_no_consequence, "(no consequence)", "（无后果）")\
+  X(witness_wins, "wins with a total of {}", "以总分 {} 获奖")\
+  X(witness_wins_outside, "wins outside the quota with a total of {}", "以总分 {} 获奖，不占名额")\
+  X(witness_nominated, "is nominated", "获提名奖")\
+  X(witness_tied_one, "tied for {} place ({})", "并列争夺 {} 个名额（{}）")\
+  X(witness_tied_many, "tied for {} places ({})", "并列争夺 {} 个名额（{}）")\
+  X(witness_does_not_win, "does not win: {}{}{}", "未获奖：{}{}{}")\
+  X(witness_at_total, " at a total of {}", "，总分 {}")\
+  X(witness_not_ranked, "is not ranked", "未参加排名")\
+  X(witness_rival_one, "ranked with a rival better on site (WITNESS-2) for {} place",\
+    "与一个现场评审得分更高的对手（WITNESS-2）争夺 {} 个名额")\
+  X(witness_rival_many, "ranked with a rival better on site (WITNESS-2) and {} with full scores for {} places",\
+    "与一个现场评审得分更高的对手（WITNESS-2）及 {} 个满分申报者一同争夺 {} 个名额")\
+  X(witness_others_lower_one,\
+    "ranked with {} other like it (WITNESS-2 … WITNESS-{}), each with a better material score and a lower total",\
+    "与另外 {} 个同类申报者（WITNESS-2 … WITNESS-{}）一同排名，它们的材料评审得分都更高，总分更低")\
+  X(witness_others_lower_many,\
+    "ranked with {} others like it (WITNESS-2 … WITNESS-{}), each with a better material score and a lower total",\
+    "与另外 {} 个同类申报者（WITNESS-2 … WITNESS-{}）一同排名，它们的材料评审得分都更高，总分更低")\
+  X(witness_others_higher_one,\
+    "ranked with {} other like it (WITNESS-2 … WITNESS-{}), each with a better material score and a higher total",\
+    "与另外 {} 个同类申报者（WITNESS-2 … WITNESS-{}）一同排名，它们的材料评审得分和总分都更高")\
+  X(witness_others_higher_many,\
+    "ranked with {} others like it (WITNESS-2 … WITNESS-{}), each with a better material score and a higher total",\
+    "与另外 {} 个同类申报者（WITNESS-2 … WITNESS-{}）一同排名，它们的材料评审得分和总分都更高")\
+  X(witness_kind_not_searched, "the search does not witness this kind of change", "搜索不为这类修改构造示例")\
+  X(witness_award_not_in_both, "the award is not in both policies for the same kind of applicant",\
+    "该奖项并非在两个办法中都有、且面向同类申报者")\
+  X(witness_none_eligible, "no record the search built is eligible for the award under both policies",\
+    "搜索构造的记录中，没有一条在两个办法下都符合该奖项的条件")\
+  X(witness_weights_no_limit,\
+    "neither policy sets a minimum total or a quota for {}: whatever the weights, every eligible applicant wins under both",\
+    "两个办法都没有为 {} 规定最低总分或名额：无论权重如何，符合条件的申报者在两个办法下都获奖")\
+  X(witness_no_scores, "no scores the search tried rank the applicant differently", "搜索尝试过的分数都不改变该申报者的排名结果")\
+  X(witness_no_repeat,\
+    "no earlier win the search tried keeps the applicant eligible and changes its outcome "\
+    "(a provision that only withholds the bonus changes the money, not who wins)",\
+    "搜索尝试过的此前获奖记录，没有一条既让申报者仍符合条件、又改变其结果"\
+    "（只取消奖金的规定改变的是奖金，而不是谁获奖）")\
+  X(witness_same_outcome, "the applicants the search ranked have the same outcome under both policies",\
+    "搜索排名的申报者在两个办法下结果相同")
 
 enum class Msg {
 #define X(id, en, zh) id,
@@ -649,24 +838,36 @@ std::string tr(Msg m, const Args&... args) {
 
 // A message kept with its arguments, to be written later in either language:
 // a runtime result whose English is also a JSON or CSV contract (rank's
-// reasons, a bonus's note) while the text output follows the language. Words
-// of the measure itself are kept `verbatim`, the same in both.
+// reasons, a bonus's note, a diff's summary) while the text output follows the
+// language. Words of the measure itself are kept `verbatim`, the same in both.
+// An argument may be a message itself ("(none)", "3 years"): it is written in
+// the language of the whole.
 struct Said {
   Msg id = Msg::verbatim;
-  std::vector<std::string> args;     // each already formatted
-  std::vector<std::string> zh_args;  // the same in Chinese where they differ (names of facts); empty: args
+  std::vector<Said> args;  // the arguments, each said in the language of the whole
+  std::string words;       // what a verbatim Said says, the same in both languages,
+  std::string words_zh;    // unless its Chinese differs (a fact named by its label); empty: words
 
-  bool empty() const { return id == Msg::verbatim && (args.empty() || args[0].empty()); }
+  bool empty() const { return id == Msg::verbatim && words.empty(); }
   std::string in(Lang lang) const;
   std::string en() const { return in(Lang::En); }  // for JSON and CSV
   std::string str() const { return in(language()); }
 };
 
+inline Said verbatim(std::string s) { return Said{Msg::verbatim, {}, std::move(s), {}}; }
+// Words from the policy or the vocabulary that read otherwise in Chinese.
+inline Said bilingual(std::string en, std::string zh) { return Said{Msg::verbatim, {}, std::move(en), std::move(zh)}; }
+
+namespace said_detail {
+inline Said arg(Said s) { return s; }
+template <class T>
+Said arg(const T& v) { return verbatim(fmt::format("{}", v)); }
+}  // namespace said_detail
+
 template <class... Args>
 Said said(Msg m, const Args&... args) {
-  return Said{m, {fmt::format("{}", args)...}, {}};
+  return Said{m, {said_detail::arg(args)...}, {}, {}};
 }
-inline Said verbatim(std::string s) { return Said{Msg::verbatim, {std::move(s)}, {}}; }
 
 // "1 record" / "3 records" / "3 条记录".
 inline std::string counted(size_t n, Msg one, Msg many) { return tr(n == 1 ? one : many, n); }

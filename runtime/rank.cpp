@@ -235,8 +235,10 @@ Ranking rank(const ir::Policy& p, const std::vector<RankApplicant>& xs, int cycl
         continue;
       }
       if (c.verdict == Verdict::Undetermined) {
-        Said why = c.missing.empty() ? said(Msg::rank_undetermined) : said(Msg::rank_undetermined_needs, join(c.missing));
-        if (!c.missing_zh.empty()) why.zh_args = {join(c.missing_zh, message_format(Msg::list_separator, Lang::Zh))};
+        Said why = c.missing.empty() ? said(Msg::rank_undetermined)
+                   : said(Msg::rank_undetermined_needs,
+                          c.missing_zh.empty() ? verbatim(join(c.missing))
+                                               : bilingual(join(c.missing), join(c.missing_zh, message_format(Msg::list_separator, Lang::Zh))));
         other(std::move(why), join(c.refs));
         continue;
       }

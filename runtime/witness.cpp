@@ -332,31 +332,32 @@ struct WitnessSearch::Impl {
   // (wins, is nominated, tied, does not win: no score or limit, which a change
   // alters without changing the outcome), `shown` is printed.
   struct Outcome {
-    std::string status, shown;
+    std::string status;
+    Said shown;
   };
   static Outcome outcome(const Ranking& r, int32_t award, size_t i) {
     for (const auto& ar : r.awards) {
       if (ar.award != award) continue;
       for (const auto& w : ar.winners)
-        if (w.applicant == i) {
-          std::string st = w.repeat ? "wins outside the quota" : "wins";
-          return {st, st + " with a total of " + format_decimal(w.score)};
-        }
+        if (w.applicant == i)
+          return {w.repeat ? "wins outside the quota" : "wins",
+                  said(w.repeat ? Msg::witness_wins_outside : Msg::witness_wins, format_decimal(w.score))};
       for (size_t k : ar.nominees)
-        if (k == i) return {"is nominated", "is nominated"};
+        if (k == i) return {"is nominated", said(Msg::witness_nominated)};
       for (const auto& t : ar.ties)
         if (std::count(t.applicants.begin(), t.applicants.end(), i)) {
-          std::string st = fmt::format("tied for {} place{} ({})", t.places, t.places == 1 ? "" : "s", t.ref);
-          return {st, st};
+          Said st = said(t.places == 1 ? Msg::witness_tied_one : Msg::witness_tied_many, t.places, t.ref);
+          return {st.en(), st};
         }
       for (const auto& o : ar.others)
         if (o.applicant == i) {
           // the reason names the limit (below the minimum total 600), so it is shown, not compared
-          std::string st = "does not win: " + o.reason.en() + (o.ref.empty() ? "" : " (" + o.ref + ")");
-          return {"does not win", st + (o.score ? " at a total of " + format_decimal(*o.score) : "")};
+          return {"does not win",
+                  said(Msg::witness_does_not_win, o.reason, o.ref.empty() ? verbatim("") : said(Msg::ref_after, o.ref),
+                       o.score ? said(Msg::witness_at_total, format_decimal(*o.score)) : verbatim(""))};
         }
     }
-    return {"is not ranked", "is not ranked"};
+    return {"is not ranked", said(Msg::witness_not_ranked)};
   }
 };
 
@@ -494,15 +495,15 @@ std::optional<std::pair<std::string, std::string>> WitnessSearch::ranked(const s
   return std::make_pair(Impl::outcome(rank(m.o, xo, cycle), ao, 0).status, Impl::outcome(rank(m.n, xn, cycle), an, 0).status);
 }
 
-std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::string& why) {
+std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, Said& why) {
   Impl& m = *impl_;
   size_t start = m.evaluations;
   const std::string& kind = c.provision;
   if (kind != "minimum" && kind != "weights" && kind != "shortlist" && kind != "quota" && kind != "repeat") {
-    why = "the search does not witness this kind of change";
+    why = said(Msg::witness_kind_not_searched);
     return std::nullopt;
   }
-  why = "the award is not in both policies for the same kind of applicant";
+  why = said(Msg::witness_award_not_in_both);
   Decimal max = std::min(m.o.max_total(), m.n.max_total());
   int cycle = civil(m.on).year;
   // the awards in the new policy's order, so that an award comes before its nomination award
@@ -519,7 +520,7 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
     std::vector<Coord> cs = m.coords_for(award.subject);
     auto e = m.climb(cs, award.subject_name, ao, an);
     if (!e.ok || e.vo != Verdict::Eligible || e.vn != Verdict::Eligible) {
-      why = "no record the search built is eligible for the award under both policies";
+      why = said(Msg::witness_none_eligible);
       continue;
     }
     const json base = m.build(cs, award.subject_name, {});
@@ -550,7 +551,7 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
       }
       return Ranked{Impl::outcome(rank(m.o, xo, cycle), ao, 0), Impl::outcome(rank(m.n, xn, cycle), an, 0)};
     };
-    auto found = [&](const std::vector<json>& recs, const Ranked& r, std::string others) {
+    auto found = [&](const std::vector<json>& recs, const Ranked& r, Said others) {
       RankingWitness w;
       w.award = id;
       w.record_json = recs[0].dump();
@@ -577,7 +578,7 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
           Decimal ma{a}, si{b}, to{(a + b) / 2};
           std::vector<json> recs = {with_scores("WITNESS-1", ma, si, to)};
           auto r = rank_both(recs);
-          if (r && r->o.status != r->n.status) return found(recs, *r, "");
+          if (r && r->o.status != r->n.status) return found(recs, *r, Said{});
         }
       int32_t places = std::min(m.o.awards[ao].quota < 0 ? INT32_MAX : m.o.awards[ao].quota,
                                 m.n.awards[an].quota < 0 ? INT32_MAX : m.n.awards[an].quota);
@@ -594,18 +595,14 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
             auto r = rank_both(recs);
             if (r && r->o.status != r->n.status)
               return found(recs, *r,
-                           fmt::format("ranked with a rival better on site (WITNESS-2){} for {} place{}",
-                                       places > 1 ? fmt::format(" and {} with full scores", places - 1) : "", places,
-                                       places == 1 ? "" : "s"));
+                           places == 1 ? said(Msg::witness_rival_one, places)
+                                       : said(Msg::witness_rival_many, places - 1, places));
           }
       }
       bool minimum = false;
       for (const ir::Policy* p : {&m.o, &m.n})
         for (const auto& mn : p->minimums) minimum |= p->awards[mn.award].id == id;
-      why = weighted && !minimum && places > 200
-                ? "neither policy sets a minimum total or a quota for " + id +
-                      ": whatever the weights, every eligible applicant wins under both"
-                : "no scores the search tried rank the applicant differently";
+      why = weighted && !minimum && places > 200 ? said(Msg::witness_weights_no_limit, id) : said(Msg::witness_no_scores);
       continue;
     }
     if (kind == "repeat") {
@@ -620,10 +617,9 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
         if (!ev.ok || ev.vo != Verdict::Eligible || ev.vn != Verdict::Eligible) continue;
         std::vector<json> recs = {rec};
         auto r = rank_both(recs);
-        if (r && r->o.status != r->n.status) return found(recs, *r, "");
+        if (r && r->o.status != r->n.status) return found(recs, *r, Said{});
       }
-      why = "no earlier win the search tried keeps the applicant eligible and changes its outcome "
-            "(a provision that only withholds the bonus changes the money, not who wins)";
+      why = said(Msg::witness_no_repeat);
       continue;
     }
     // shortlist or quota: N others ahead of the witness, N the smaller limit
@@ -640,24 +636,25 @@ std::optional<RankingWitness> WitnessSearch::find_ranking(const Change& c, std::
     if (lo < 0 || lo == hi || lo > 200) continue;
     // The others: a better material score each (distinct, so no tie at the cap);
     // for the cap a lower total than the witness, for the quota a higher one.
+    const bool at_cap = kind == "shortlist";
     std::vector<json> recs;
     Decimal step = Decimal::from_int(1);
     Decimal gap = Decimal::from_int(50);
-    recs.push_back(kind == "shortlist" ? with_scores("WITNESS-1", Decimal{max.v - (lo + 1) * step.v}, max, max)
+    recs.push_back(at_cap ? with_scores("WITNESS-1", Decimal{max.v - (lo + 1) * step.v}, max, max)
                                        : with_scores("WITNESS-1", Decimal{max.v - (lo + 1) * step.v},
                                                      Decimal{max.v - gap.v}, Decimal{max.v - gap.v}));
     for (int32_t k = 1; k <= lo; ++k) {
       Decimal mat{max.v - k * step.v};
-      Decimal rest = kind == "shortlist" ? Decimal{max.v - gap.v} : Decimal{max.v - k * step.v};
+      Decimal rest = at_cap ? Decimal{max.v - gap.v} : Decimal{max.v - k * step.v};
       recs.push_back(with_scores(fmt::format("WITNESS-{}", k + 1), mat, rest, rest));
     }
     auto r = rank_both(recs);
     if (r && r->o.status != r->n.status)
       return found(recs, *r,
-                   fmt::format("ranked with {} other{} like it (WITNESS-2 … WITNESS-{}), each with a better material score{}",
-                               lo, lo == 1 ? "" : "s", lo + 1,
-                               kind == "shortlist" ? " and a lower total" : " and a higher total"));
-    why = "the applicants the search ranked have the same outcome under both policies";
+                   said(at_cap ? (lo == 1 ? Msg::witness_others_lower_one : Msg::witness_others_lower_many)
+                                            : (lo == 1 ? Msg::witness_others_higher_one : Msg::witness_others_higher_many),
+                        lo, lo + 1));
+    why = said(Msg::witness_same_outcome);
   }
   return std::nullopt;
 }

@@ -42,8 +42,9 @@ struct Witness {
 struct RankingWitness {
   std::string award;
   std::string record_json;             // the applicant the outcomes are about
-  std::string old_outcome, new_outcome;  // "wins", "does not win: below the minimum total 610 (四（二）)", …
-  std::string others;                  // the other applicants ranked with it, described; "" when alone
+  // English in JSON, the reader's language in text:
+  Said old_outcome, new_outcome;       // "wins …", "does not win: below the minimum total 610 (四（二）) …", …
+  Said others;                         // the other applicants ranked with it, described; empty when alone
   std::vector<std::string> others_json;  // their records
   size_t rankings = 0;                 // how many rankings the search ran
 };
@@ -56,7 +57,7 @@ class WitnessSearch {
 
   // A witness for a change of category scoring; nullopt with `why` saying why
   // none is given (a kind of change this search does not witness, or none found).
-  std::optional<RankingWitness> find_ranking(const Change& c, std::string& why);
+  std::optional<RankingWitness> find_ranking(const Change& c, Said& why);
 
   // The outcomes (wins, is nominated, tied, does not win) of the first record
   // for one award when the records are ranked under each policy; nullopt when

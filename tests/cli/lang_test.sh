@@ -173,8 +173,8 @@ lacks "en file, zh: no Chinese keyword in the code" "适用于"
 # --- A bad record: its message in the language, JSON Lines in English -----------
 printf '{"id":"BAD-1","kind":"organization","registered_on":"2023-02-30"}\n{"id":"BAD-2","kind":"organization","incidents":[{"date":"2023-01-01","kind":5}]}\n' >"$TMP/bad.jsonl"
 check "bad record, text zh" 1 "$AWARD" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --lang zh
-contains "bad date in Chinese, place and field kept" "bad.jsonl:1 (record 1) BAD-1: registered_on: “2023-02-30”不是日历上的日期（YYYY-MM-DD）"
-contains "wrong type in Chinese" "BAD-2: incidents[0].kind: 应为"
+contains "bad date in Chinese, place and field kept" "bad.jsonl:1（第 1 条记录） BAD-1: registered_on：“2023-02-30”不是日历上的日期（YYYY-MM-DD）"
+contains "wrong type in Chinese" "BAD-2: incidents[0].kind：应为"
 contains "wrong type: what was found, in Chinese" "，实为数字"
 check "bad record, text en" 1 "$AWARD" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --lang en
 contains "bad date in English" "BAD-1: registered_on: \"2023-02-30\" is not a date in the calendar (YYYY-MM-DD)"

@@ -36,7 +36,7 @@ void witnesses_verify(const ir::Policy& a, const ir::Policy& b, const PolicyDiff
   WitnessSearch check(a, b, on);  // a second search object, so the check shares no state
   for (const auto& c : d.changes) {
     if (!c.can_change_verdict || (c.old_rule < 0 && c.new_rule < 0)) continue;
-    INFO(c.summary);
+    INFO(c.summary.en());
     auto w = search.find(c);
     REQUIRE(w.has_value());
     auto v = check.verdicts(w->record_json, w->award);
@@ -57,8 +57,8 @@ size_t ranking_witnesses_verify(const ir::Policy& a, const ir::Policy& b, const 
   size_t verified = 0;
   for (const auto& c : d.changes) {
     if (!c.can_change_ranking) continue;
-    INFO(c.summary);
-    std::string why;
+    INFO(c.summary.en());
+    Said why;
     auto w = search.find_ranking(c, why);
     if (!w) {
       CHECK_FALSE(why.empty());
@@ -69,8 +69,8 @@ size_t ranking_witnesses_verify(const ir::Policy& a, const ir::Policy& b, const 
     auto v = check.ranked(records, w->award);
     REQUIRE(v.has_value());
     CHECK(v->first != v->second);
-    CHECK(w->old_outcome.rfind(v->first, 0) == 0);
-    CHECK(w->new_outcome.rfind(v->second, 0) == 0);
+    CHECK(w->old_outcome.en().rfind(v->first, 0) == 0);
+    CHECK(w->new_outcome.en().rfind(v->second, 0) == 0);
     auto verdicts = check.verdicts(w->record_json, w->award);
     REQUIRE(verdicts.has_value());
     CHECK(verdicts->first == Verdict::Eligible);  // who wins changes, not eligibility
@@ -88,11 +88,11 @@ TEST_CASE("diff: 如皋 2019 fixture → 2021, in provisions with refs on both s
   CHECK(d.verdict_relevant());
   const Change* years = find(d, "requirement", "changed", "第十一条（一）", "第十二条（一）");
   REQUIRE(years);
-  CHECK(years->summary == "3 years → 5 years");
+  CHECK(years->summary.en() == "3 years → 5 years");
   CHECK(years->can_change_verdict);
   const Change* quota = find(d, "award", "changed", "第五条", "第五条");
   REQUIRE(quota);
-  CHECK(quota->summary == "quality quota: 3 → 2");
+  CHECK(quota->summary.en() == "quality quota: 3 → 2");
   CHECK_FALSE(quota->can_change_verdict);
   const Change* fraud = find(d, "exclusion", "added", "", "第十三条（四）");
   REQUIRE(fraud);
@@ -109,7 +109,7 @@ TEST_CASE("diff: 如皋 2019 fixture → 2021, in provisions with refs on both s
   CHECK(quota->can_change_ranking);
   const Change* weights = find(d, "scoring", "changed", "第九条", "第十条");
   REQUIRE(weights);
-  CHECK(weights->summary == "nomination, quality weights: material 40% + site 60% → material 30% + site 70%");
+  CHECK(weights->summary.en() == "nomination, quality weights: material 40% + site 60% → material 30% + site 70%");
   CHECK(weights->can_change_ranking);
   CHECK_FALSE(weights->can_change_verdict);
   const Change* scheme = find(d, "scoring", "added", "", "第九条");
@@ -125,7 +125,7 @@ TEST_CASE("diff: 金东 2021 fixture → 2022: the 亩均税收 threshold", "[di
   PolicyDiff d = diff_policies(*p.a.policy, *p.b.policy);
   const Change* tax = find(d, "requirement", "changed", "三（二）7", "三（二）7");
   REQUIRE(tax);
-  CHECK(tax->summary == "150000 yuan → 200000 yuan");
+  CHECK(tax->summary.en() == "150000 yuan → 200000 yuan");
   const Change* text = find(d, "article", "changed", "三", "三");
   REQUIRE(text);
   CHECK_THAT(text->detail, Catch::Contains("[-15-]{+20+}万元"));
@@ -133,15 +133,15 @@ TEST_CASE("diff: 金东 2021 fixture → 2022: the 亩均税收 threshold", "[di
   // the scoring provisions, each with its article on both sides
   const Change* minimum = find(d, "scoring", "changed", "四（二）", "四（二）");
   REQUIRE(minimum);
-  CHECK(minimum->summary == "quality minimum: 600 → 610");
+  CHECK(minimum->summary.en() == "quality minimum: 600 → 610");
   CHECK(minimum->can_change_ranking);
   CHECK_FALSE(minimum->can_change_verdict);
   const Change* cap = find(d, "scoring", "changed", "五（三）2", "五（三）2");
   REQUIRE(cap);
-  CHECK(cap->summary == "innovation, quality on-site review cap: 10 → 8");
+  CHECK(cap->summary.en() == "innovation, quality on-site review cap: 10 → 8");
   const Change* city = find(d, "bonus", "changed", "六（二）", "六（二）");
   REQUIRE(city);
-  CHECK(city->summary == "金华市人民政府质量奖 bonus (award of another level): 800000 yuan → 1000000 yuan");
+  CHECK(city->summary.en() == "金华市人民政府质量奖 bonus (award of another level): 800000 yuan → 1000000 yuan");
   CHECK_FALSE(city->can_change_ranking);
   // unchanged: the innovation minimum, the scheme, the other levels' other bonuses
   size_t scoring = 0, bonus = 0;
@@ -165,7 +165,7 @@ TEST_CASE("diff: 大庆 against 昆明, the main differences", "[diff]") {
   CHECK(d.verdict_relevant());
   auto has = [&](const std::string& category, const std::string& text) {
     for (const auto& c : d.changes)
-      if (c.category == category && c.summary.find(text) != std::string::npos) return true;
+      if (c.category == category && c.summary.en().find(text) != std::string::npos) return true;
     return false;
   };
   CHECK(has("requirement", "\"大庆市\" → \"昆明市\""));
@@ -195,7 +195,7 @@ TEST_CASE("diff: repeat winners outside the quota, witnessed by an earlier win",
   PolicyDiff d = diff_policies(*a.policy, *b.policy);
   REQUIRE(d.changes.size() == 1);
   const Change& c = d.changes[0];
-  CHECK(c.summary == "quality repeat winners: (none) → outside_quota, no_bonus");
+  CHECK(c.summary.en() == "quality repeat winners: (none) → outside_quota, no_bonus");
   CHECK(c.new_ref == "第二十四条");
   CHECK(c.can_change_ranking);
   CHECK_FALSE(d.verdict_relevant());
