@@ -183,5 +183,25 @@ contains "bad date in English" "BAD-1: registered_on: \"2023-02-30\" is not a da
 check "bad record: JSON Lines the same in both languages" 0 cmp "$TMP/en.jsonl" "$TMP/zh.jsonl"
 check "bad record: JSON Lines in English" 0 grep -qF 'is not a date in the calendar' "$TMP/zh.jsonl"
 
+# --- award diff's text, and problems in applicants' input ------------------------
+DIFF=(diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --witnesses --on 2024-06-30)
+"$AWARD" "${DIFF[@]}" --lang zh >"$TMP/diff.zh" 2>&1
+check "diff zh matches the reviewed expected.zh.txt" 0 diff tests/diff/jindong-2021-to-2022.expected.zh.txt "$TMP/diff.zh"
+check "diff en: the English summary as before" 1 "$AWARD" "${DIFF[@]}" --lang en
+contains "diff en summary" "8 changes, 1 can change a verdict, 2 can change who wins"
+"$AWARD" "${DIFF[@]}" --format json --lang zh >"$TMP/diff.zh.json" 2>/dev/null
+"$AWARD" "${DIFF[@]}" --format json --lang en >"$TMP/diff.en.json" 2>/dev/null
+check "diff JSON the same in both languages" 0 cmp "$TMP/diff.en.json" "$TMP/diff.zh.json"
+printf 'id,material,site\nA,12x,3\n' >"$TMP/bad-scores.csv"
+check "bad score sheet, zh" 1 "$AWARD" rank policies/jindong-2022.award "$J/applicants.jsonl" --scores "$TMP/bad-scores.csv" --on 2024-06-30 --lang zh
+contains "bad score: file, line, field in Chinese" "bad-scores.csv:2：字段“material”：“12x”不是数字"
+contains "nothing ranked, in Chinese" "award rank：1 个错误，未作排名"
+printf '{"id":"A","kind":"organization"}\n{"id":"A","kind":"organization"}\n[1]\n' >"$TMP/dup.jsonl"
+check "duplicate id and a line that is no object, zh" 1 "$AWARD" eval "$P" "$TMP/dup.jsonl" --on 2024-06-30 --lang zh
+contains "duplicate id in Chinese" "dup.jsonl:2（第 2 条记录） A: id：申报者编号重复（第 1 条记录已使用）"
+contains "not an object in Chinese" "dup.jsonl:3（第 3 条记录）: 每条记录都应是一个 JSON 对象 { … }"
+check "no such file, zh" 1 "$AWARD" eval "$P" "$TMP/nonexistent.json" --lang zh
+contains "no such file in Chinese" "nonexistent.json：没有这个文件"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
