@@ -24,7 +24,7 @@ int run_calendar(const CalendarOptions& o) {
     return 2;
   }
   auto fail = [](const cal::Error& e) {
-    std::fprintf(stderr, "award calendar: %s\n", e.message.c_str());
+    std::fprintf(stderr, "award calendar: %s\n", e.message.str().c_str());
     return 1;
   };
   if (o.action == "add") {

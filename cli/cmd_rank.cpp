@@ -351,7 +351,7 @@ int run_rank(const RankOptions& o) {
           ev.decide_into(static_cast<int32_t>(a), store, outcome);
           if (const auto& f = ev.calendar_failure()) {
             ev.clear_calendar_failure();
-            return fail(x.id, "", tr(Msg::award_no_working_days, p.awards[a].id, f->year, f->message));
+            return fail(x.id, "", tr(Msg::award_no_working_days, p.awards[a].id, f->year, f->message.str()));
           }
           RankApplicant::Candidacy c;
           c.kind_matches = outcome.subject != Truth::False;

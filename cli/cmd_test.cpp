@@ -84,7 +84,7 @@ int run_test(const TestOptions& o) {
         AwardOutcome out = ev.decide(a, store);
         if (const auto& f = ev.calendar_failure()) {
           problems += fmt::format("    {}: {}: {}\n", x.award, f->rule >= 0 ? p.rules[f->rule].ref : p.awards[a].ref,
-                                  tr(Msg::no_working_days, f->year, f->message));
+                                  tr(Msg::no_working_days, f->year, f->message.str()));
           continue;
         }
         std::vector<std::string> refs = deciding_refs(p, out);

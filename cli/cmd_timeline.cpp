@@ -23,7 +23,7 @@ std::optional<Date> date_option(const char* name, const std::string& s) {
 }
 
 int calendar_error(const std::string& what, const cal::Error& e) {
-  std::fprintf(stderr, "error: %s: %s\n", what.c_str(), tr(Msg::no_working_days, e.year, e.message).c_str());
+  std::fprintf(stderr, "error: %s: %s\n", what.c_str(), tr(Msg::no_working_days, e.year, e.message.str()).c_str());
   return 1;
 }
 

@@ -369,13 +369,12 @@ Error Calendar::not_covered(int year) const {
   for (const Layer& l : layers_) {
     if (!std::binary_search(l.years.begin(), l.years.end(), year)) {
       e.layer = l.name;
-      e.message = fmt::format("the working-day calendar {} has no data for the year {} (it covers {})",
-                              l.name, year, describe_years(l.years));
+      e.message = said(Msg::calendar_year_not_covered_covers, l.name, year, describe_years(l.years));
       return e;
     }
   }
   e.layer = name();
-  e.message = fmt::format("the working-day calendar {} has no data for the year {}", e.layer, year);
+  e.message = said(Msg::calendar_year_not_covered, e.layer, year);
   return e;
 }
 

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "runtime/date.h"
+#include "runtime/messages.h"
 
 namespace award::cal {
 
@@ -39,7 +40,7 @@ struct Error {
   Kind kind = Kind::YearNotCovered;
   int year = 0;        // the year not covered
   std::string layer;   // the name of the layer that lacks it
-  std::string message; // a sentence naming both, for people
+  Said message;        // a sentence naming both, for people (English in JSON)
 };
 
 // One line the parser rejected. Lines count from 1.

@@ -81,7 +81,7 @@ std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
       // Not remembered: a failure is reported for the rule that met it.
       if (!calendar_) {
         if (!calendar_failure_)
-          calendar_failure_ = CalendarFailure{current_rule_, civil(d).year, "no working-day calendar was given"};
+          calendar_failure_ = CalendarFailure{current_rule_, civil(d).year, said(Msg::calendar_none_given)};
         return std::nullopt;
       }
       auto w = calendar_->add_working_days(d, n);

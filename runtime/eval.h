@@ -44,7 +44,7 @@ struct AwardOutcome {
 struct CalendarFailure {
   int32_t rule = -1;  // the rule being decided, or -1 (a revocation, a bonus)
   int year = 0;
-  std::string message;  // names the year and the calendar lacking it
+  Said message;  // names the year and the calendar lacking it
 };
 
 class Evaluator {

@@ -774,7 +774,13 @@ enum class Lang { En, Zh };
     "搜索尝试过的此前获奖记录，没有一条既让申报者仍符合条件、又改变其结果"\
     "（只取消奖金的规定改变的是奖金，而不是谁获奖）")\
   X(witness_same_outcome, "the applicants the search ranked have the same outcome under both policies",\
-    "搜索排名的申报者在两个办法下结果相同")
+    "搜索排名的申报者在两个办法下结果相同") \
+  /* --- The working-day calendar (runtime/calendar.cpp) --- */ \
+  X(calendar_year_not_covered_covers, "the working-day calendar {} has no data for the year {} (it covers {})", \
+    "工作日日历“{}”没有 {} 年的数据（现有 {}）") \
+  X(calendar_year_not_covered, "the working-day calendar {} has no data for the year {}", \
+    "工作日日历“{}”没有 {} 年的数据") \
+  X(calendar_none_given, "no working-day calendar was given", "未提供工作日日历")
 
 enum class Msg {
 #define X(id, en, zh) id,

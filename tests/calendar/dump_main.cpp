@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
        d = award::add_days(d, 1)) {
     auto w = cal.is_working_day(d);
     if (!w) {
-      std::fprintf(stderr, "%s\n", w.error().message.c_str());
+      std::fprintf(stderr, "%s\n", w.error().message.en().c_str());
       return 1;
     }
     out += award::format_date(d);

@@ -203,5 +203,8 @@ contains "not an object in Chinese" "dup.jsonl:3（第 3 条记录）: 每条记
 check "no such file, zh" 1 "$AWARD" eval "$P" "$TMP/nonexistent.json" --lang zh
 contains "no such file in Chinese" "nonexistent.json：没有这个文件"
 
+check "a year the calendar lacks, zh" 1 "$AWARD" calendar is-working 2040-01-01 --lang zh
+contains "the calendar's gap in Chinese" "工作日日历“全国”没有 2040 年的数据（现有 2004-"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

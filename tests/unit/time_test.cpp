@@ -102,7 +102,7 @@ TEST_CASE("periods: a year outside the data is an error naming the year", "[time
   auto r = period_end(D("2026-12-25"), {5, Unit::WorkingDays}, ir::PeriodEnd::Exact, c);
   REQUIRE_FALSE(r);
   CHECK(r.error().year == 2027);
-  CHECK(r.error().message.find("2027") != std::string::npos);
+  CHECK(r.error().message.en().find("2027") != std::string::npos);
   auto m = period_end(D("2027-03-01"), {7, Unit::Days}, ir::PeriodEnd::NextWorkingDay, c);
   REQUIRE_FALSE(m);
   CHECK(m.error().year == 2027);
