@@ -22,13 +22,13 @@ struct Change {
   std::string detail;     // a text diff of an article's wording, or the changed values
   bool can_change_verdict = false;
   int32_t old_rule = -1, new_rule = -1;  // for rule changes
-  std::vector<std::string> awards;       // award ids the change concerns
+  std::vector<std::string> awards{};     // award ids the change concerns
   int32_t order = 0;                     // where it stands in the policies, for sorting
   // Scoring provisions (weights, minimums, the on-site cap, quotas, repeat
   // winners) decide who wins among the eligible, not who is eligible: such a
   // change leaves can_change_verdict false and sets can_change_ranking.
   bool can_change_ranking = false;
-  std::string provision;  // for category scoring: scheme, weights, minimum, shortlist, repeat, other_bonus
+  std::string provision{};  // for category scoring: scheme, weights, minimum, shortlist, repeat, other_bonus
 };
 
 struct PolicyDiff {

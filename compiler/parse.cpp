@@ -777,7 +777,7 @@ class Builder {
     if (auto* d = dynamic_cast<P::DurationLiteralContext*>(ctx)) {
       auto e = make(K::Duration, ctx);
       e->text = std::string(range(d->number()).text());
-      switch (d->unit ? d->unit->getType() : AwardLexer::K_DAYS) {
+      switch (d->unit ? d->unit->getType() : static_cast<size_t>(AwardLexer::K_DAYS)) {
         case AwardLexer::K_YEARS: e->unit = ast::DurationUnit::Years; break;
         case AwardLexer::K_MONTHS: e->unit = ast::DurationUnit::Months; break;
         case AwardLexer::K_WORKING_DAYS: e->unit = ast::DurationUnit::WorkingDays; break;
