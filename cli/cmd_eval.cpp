@@ -126,6 +126,7 @@ int run_eval(const EvalOptions& o) {
   // JSON Lines to JSON Lines, the batch path: records are parsed and evaluated on
   // `jobs` threads (runtime/batch.h); ids, warnings, errors and output are settled
   // here in input order.
+  const JsonlWriter lines(p);  // shared by the workers: it only reads
   const unsigned jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
   auto make_work = [&]() -> BatchWork {
     struct Worker {
@@ -143,7 +144,7 @@ int run_eval(const EvalOptions& o) {
     // A line names the applicant, the award, the verdict and the failed items: with
     // one award, only the facts its rules read are loaded.
     if (awards.size() == 1) w->loader.read_only_for(awards[0]);
-    return [w, &p, &awards, &warnings_done, &calendar_error_field, &calendar_error_message](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
+    return [w, &p, &awards, &warnings_done, &calendar_error_field, &calendar_error_message, &lines](const RecordPlace&, simdjson::ondemand::object* obj, const std::string& err, BatchChunk& chunk,
                             BatchRecord& rec) {
       if (!obj) {
         rec.bad = true;
@@ -169,7 +170,7 @@ int run_eval(const EvalOptions& o) {
                                       calendar_error_message(a, *f).en()});
           continue;
         }
-        result_jsonl(chunk.out, p, w->store, w->outcome);
+        lines.write(chunk.out, w->store, w->outcome);
       }
     };
   };
@@ -234,7 +235,7 @@ int run_eval(const EvalOptions& o) {
           continue;
         }
         ++results;
-        if (jsonl) result_jsonl(out.buf, p, store, outcome);
+        if (jsonl) lines.write(out.buf, store, outcome);
         else if (json) {
           out.buf += first_json ? "\n  " : ",\n  ";
           first_json = false;

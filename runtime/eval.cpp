@@ -96,6 +96,37 @@ std::optional<Date> Evaluator::shift(Date d, const Value& dur, int sign) {
   return r;
 }
 
+const Evaluator::Bounds* Evaluator::bounds_for(int32_t to, const Value& period) {
+  const auto unit = static_cast<Unit>(period.aux);
+  const int64_t n = period.dur.amount;
+  // Working days depend on the calendar and may fail; a huge period would
+  // leave the range of dates. Both take the general path.
+  if (unit == Unit::WorkingDays || n > 100000 || n < -100000) return nullptr;
+  Bounds& b = bounds_[static_cast<uint64_t>(n) & 1];
+  if (b.unit == period.aux && b.n == n && b.to == to) return &b;
+  auto end = [&](int64_t from) {
+    Date d{static_cast<int32_t>(from)};
+    switch (unit) {
+      case Unit::Days: return add_days(d, n).days;
+      case Unit::Months: return add_months(d, n).days;
+      default: return add_years(d, n).days;
+    }
+  };
+  // A period of |n| units moves a date by at most |n| * 367 days (years) or
+  // |n| * 32 (months); the bounds lie within that of `to`.
+  const int64_t reach = (n < 0 ? -n : n) * (unit == Unit::Years ? 367 : unit == Unit::Months ? 32 : 1) + 10;
+  auto last_with = [&](auto holds) {  // the last `from` in [to - reach, to + reach] where holds(end(from))
+    int64_t lo = to - reach, hi = to + reach;  // holds at lo, not at hi
+    while (hi - lo > 1) {
+      int64_t mid = lo + (hi - lo) / 2;
+      (holds(end(mid)) ? lo : hi) = mid;
+    }
+    return static_cast<int32_t>(lo);
+  };
+  b = Bounds{to, n, period.aux, last_with([to](int32_t e) { return e < to; }), last_with([to](int32_t e) { return e <= to; })};
+  return &b;
+}
+
 bool Evaluator::equal(const Value& a, const Value& b) {
   if (a.tag != b.tag) return false;
   switch (a.tag) {
@@ -194,6 +225,14 @@ std::string Evaluator::path_of(int32_t node) {
   }
 }
 
+// Whether a DateDiff's later end is the same for every record: today, or a date written in the policy.
+bool Evaluator::fixed_end(int32_t diff) const {
+  const ir::Node& dd = p_.nodes[diff];
+  if (dd.op != ir::Op::DateDiff) return false;
+  const ir::Op to = p_.nodes[dd.a].op;
+  return to == ir::Op::Today || to == ir::Op::Const;
+}
+
 void Evaluator::note_missing(int32_t node) {
   if (!collecting_ || !missing_) return;
   std::string p = path_of(node);
@@ -281,6 +320,19 @@ Value Evaluator::ev(int32_t idx) {
       // to - from  OP  d   <=>   compare to with from + d, reversed
       Value e = ev(n.a), d = ev(n.b);
       if (e.tag != Tag::Elapsed || d.tag != Tag::Dur) return Value::unknown();
+      if (fixed_end(n.a)) {
+        if (const Bounds* b = bounds_for(e.elapsed.to, d)) {
+          const bool before = e.elapsed.from <= b->ends_before, by = e.elapsed.from <= b->ends_by;
+          switch (static_cast<ir::CmpOp>(n.aux)) {  // to OP end
+            case ir::CmpOp::Eq: return Value::boolean(by && !before);
+            case ir::CmpOp::Ne: return Value::boolean(!(by && !before));
+            case ir::CmpOp::Lt: return Value::boolean(!by);
+            case ir::CmpOp::Le: return Value::boolean(!before);
+            case ir::CmpOp::Gt: return Value::boolean(before);
+            case ir::CmpOp::Ge: return Value::boolean(by);
+          }
+        }
+      }
       auto end = shift(Date{e.elapsed.from}, d, 1);
       if (!end) return Value::unknown();
       return Value::boolean(compare(n.aux, e.elapsed.to, end->days));

@@ -104,6 +104,21 @@ class Evaluator {
     std::optional<Date> result;
   };
   Shift shifts_[4];
+  // `to - from OP period` with `to` the same for every record (today): adding a
+  // period of days, months or years never moves a later date before an earlier
+  // one, so the `from` dates whose end (from + period) falls before `to` are
+  // exactly those up to one date, and those whose end falls on or before it up
+  // to another. Found once per (to, period), then each record is a comparison.
+  struct Bounds {
+    int32_t to = 0;
+    int64_t n = 0;
+    uint8_t unit = 0xff;  // 0xff: empty
+    int32_t ends_before = 0;    // the last `from` with from + period < to
+    int32_t ends_by = 0;        // the last `from` with from + period <= to
+  };
+  Bounds bounds_[2];
+  const Bounds* bounds_for(int32_t to, const Value& period);
+  bool fixed_end(int32_t diff) const;
   // only while collecting missing facts
   bool collecting_ = false;
   std::vector<std::string> frame_paths_;

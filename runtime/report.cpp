@@ -214,39 +214,61 @@ std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
   return out;
 }
 
-void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o) {
-  const ir::Award& a = p.awards[o.award];
+JsonlWriter::JsonlWriter(const ir::Policy& p) {
+  std::vector<std::string> refs;  // each ref once, numbered in order of appearance
+  auto number = [&refs](const std::string& ref) {
+    auto it = std::find(refs.begin(), refs.end(), ref);
+    if (it != refs.end()) return static_cast<int32_t>(it - refs.begin());
+    refs.push_back(ref);
+    return static_cast<int32_t>(refs.size() - 1);
+  };
+  for (const auto& a : p.awards) {
+    award_id_.push_back(",\"award\":" + json_string(a.id) + ",\"verdict\":\"");
+    award_ref_.push_back(json_string(a.ref));
+    award_ref_no_.push_back(number(a.ref));
+  }
+  for (const auto& r : p.rules) {
+    rule_ref_.push_back(json_string(r.ref));
+    rule_ref_no_.push_back(number(r.ref));
+  }
+}
+
+// The refs of what failed, in order, each once: the award's own (the applicant
+// is not of its kind), then those of the rules that are false.
+void JsonlWriter::write(std::string& out, const FactStore& s, const AwardOutcome& o) const {
   out += "{\"applicant\":";
   if (s.id.empty()) out += "null";
   else append_json_string(out, s.id);
-  out += ",\"award\":";
-  append_json_string(out, a.id);
-  out += ",\"verdict\":\"";
+  out += award_id_[o.award];
   out += verdict_name(o.verdict);
   out += "\",\"failed\":[";
   bool first = true;
-  const std::string* last = nullptr;
+  int32_t last = -1;
   if (o.subject == Truth::False) {
-    append_json_string(out, a.ref);
+    out += award_ref_[o.award];
     first = false;
-    last = &a.ref;
+    last = award_ref_no_[o.award];
   }
   for (const auto& ro : o.rules) {
     if (ro.holds != Truth::False) continue;
-    const std::string& ref = p.rules[ro.rule].ref;
-    if (last && *last == ref) continue;
-    bool seen = false;
+    const int32_t ref = rule_ref_no_[ro.rule];
+    if (ref == last) continue;
+    bool seen = o.subject == Truth::False && ref == award_ref_no_[o.award];
     for (const auto& r2 : o.rules) {
-      if (&r2 == &ro) break;
-      if (r2.holds == Truth::False && p.rules[r2.rule].ref == ref) { seen = true; break; }
+      if (seen || &r2 == &ro) break;
+      seen = r2.holds == Truth::False && rule_ref_no_[r2.rule] == ref;
     }
     if (seen) continue;
     if (!first) out += ',';
-    append_json_string(out, ref);
+    out += rule_ref_[ro.rule];
     first = false;
-    last = &ref;
+    last = ref;
   }
   out += "]}\n";
+}
+
+void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o) {
+  JsonlWriter(p).write(out, s, o);
 }
 
 std::string verdict_text(Verdict v) {

@@ -51,6 +51,22 @@ std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, 
 // {"applicant": …, "award": …, "verdict": …, "failed": ["第十条（一）", …]}
 void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o);
 
+// The same lines, for a batch: every word that comes from the policy (award
+// ids, article refs) is escaped once, when the writer is made, and a ref is
+// known by its number, so a line costs only what the applicant brings.
+class JsonlWriter {
+ public:
+  explicit JsonlWriter(const ir::Policy& p);
+  void write(std::string& out, const FactStore& s, const AwardOutcome& o) const;
+
+ private:
+  std::vector<std::string> award_id_;   // ,"award":"quality","verdict":"
+  std::vector<std::string> award_ref_;  // "第五条"
+  std::vector<int32_t> award_ref_no_;   // the ref's number among all refs
+  std::vector<std::string> rule_ref_;   // per rule, escaped
+  std::vector<int32_t> rule_ref_no_;    // per rule, the ref's number
+};
+
 // A verdict for people, in the current language; verdict_name() is the JSON word.
 std::string verdict_text(Verdict v);
 

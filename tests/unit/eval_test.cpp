@@ -159,3 +159,42 @@ TEST_CASE("weighted scores are exact decimals", "[eval][decimal]") {
   CHECK(h.eval(rec(R"("scores": {"material": 1, "site": 871})"), "2024-06-30").verdict == Verdict::Eligible);
   CHECK(h.eval(rec(R"("scores": {"material": 0, "site": 871})"), "2024-06-30").verdict == Verdict::Ineligible);
 }
+
+// `today - registered_on OP period` is decided, once the reference date is
+// known, by comparing registered_on with bounds found once (runtime/eval.cpp,
+// bounds_for). Every answer must be the one adding the period to each date
+// gives, around 29 February and at both ends of each bound, for every operator,
+// with one evaluator reused across reference dates as a batch reuses it.
+TEST_CASE("elapsed time against a period: the bounds found once agree with adding the period to each date", "[eval][time]") {
+  struct Period {
+    const char* text;
+    Date (*add)(Date, int64_t);
+    int64_t n;
+  };
+  const Period periods[] = {{"3 years", add_years, 3}, {"1 month", add_months, 1}, {"10 days", add_days, 10}};
+  const std::pair<const char*, bool (*)(int32_t, int32_t)> ops[] = {
+      {">=", [](int32_t a, int32_t b) { return a >= b; }}, {">", [](int32_t a, int32_t b) { return a > b; }},
+      {"<=", [](int32_t a, int32_t b) { return a <= b; }}, {"<", [](int32_t a, int32_t b) { return a < b; }},
+      {"==", [](int32_t a, int32_t b) { return a == b; }}, {"!=", [](int32_t a, int32_t b) { return a != b; }}};
+  const char* refs[] = {"2024-02-29", "2024-03-01", "2023-02-28", "2024-02-28", "2025-03-31", "2024-06-30"};
+  int checked = 0;
+  for (const auto& period : periods) {
+    for (const auto& [op, holds] : ops) {
+      auto h = one_rule(fmt::format("require today - registered_on {} {}", op, period.text));
+      for (const char* ref : refs) {
+        const Date today = *parse_date(ref);
+        // the dates whose end lands around today: a period before it, give or take 40 days
+        const Date centre = period.add(today, -period.n);
+        for (int64_t k = -40; k <= 40; ++k) {
+          const Date from = add_days(centre, k);
+          const bool want = holds(today.days, period.add(from, period.n).days);
+          auto e = h.eval(rec(fmt::format(R"("registered_on": "{}")", format_date(from))), ref);
+          INFO(op << " " << period.text << ", today " << ref << ", registered_on " << format_date(from));
+          CHECK(e.verdict == (want ? Verdict::Eligible : Verdict::Ineligible));
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked == 3 * 6 * 6 * 81);
+}
