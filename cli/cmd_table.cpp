@@ -27,17 +27,10 @@ struct Row {
   std::vector<std::string> waits_named;  // the same named in the reader's language (text)
 };
 
-// Display width: CJK characters take two columns.
-size_t width(std::string_view s) {
-  size_t w = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    w += c >= 0xE0 ? 2 : 1;
-  }
-  return w;
+std::string pad(const std::string& s, size_t n) {
+  size_t w = display_width(s);
+  return s + std::string(n > w ? n - w : 0, ' ');
 }
-std::string pad(const std::string& s, size_t n) { return s + std::string(n > width(s) ? n - width(s) : 0, ' '); }
 
 }  // namespace
 
@@ -132,9 +125,9 @@ int run_eval_table(const EvalTableOptions& o) {
   } else {
     size_t wa = 9, wp = 6, ww = 5;
     for (const auto& r : rows) {
-      wa = std::max(wa, width(r.applicant.str()));
-      wp = std::max(wp, width(r.policy));
-      ww = std::max(ww, width(r.award));
+      wa = std::max(wa, display_width(r.applicant.str()));
+      wp = std::max(wp, display_width(r.policy));
+      ww = std::max(ww, display_width(r.award));
     }
     std::string out = tr(Msg::table_heading, format_date(on));
     out += fmt::format("{}  {}  {}  {}  {}\n", pad(tr(Msg::table_applicant), wa), pad(tr(Msg::table_policy), wp),

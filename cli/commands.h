@@ -135,6 +135,10 @@ bool write_stdout(const std::string& out);
 std::string duration_words(const ir::Duration& d);
 // A verdict written as its JSON word ("ineligible"), in the reader's language.
 std::string verdict_words(const std::string& name);
+
+// Columns a text takes on a terminal: a character of three or more UTF-8 bytes
+// (Chinese) takes two.
+size_t display_width(std::string_view s);
 // The award `id` names in the policy; -1 (after a usage message naming the
 // command, the policy and its awards) when it has none of that id.
 int32_t award_or_usage(const ir::Policy& p, const std::string& policy, const std::string& id, const char* command);

@@ -55,6 +55,16 @@ std::string duration_words(const ir::Duration& d) {
   return pick(Msg::period_day, Msg::period_days);
 }
 
+size_t display_width(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    w += c >= 0xE0 ? 2 : 1;
+  }
+  return w;
+}
+
 std::string verdict_words(const std::string& name) {
   for (Verdict v : {Verdict::Eligible, Verdict::Ineligible, Verdict::Undetermined})
     if (name == verdict_name(v)) return verdict_text(v);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <fmt/format.h>
 
@@ -39,10 +40,24 @@ award::Lang language_of(int argc, char** argv) {
   return chosen ? *chosen : award::language_from_environment();
 }
 
+// CLI11 pads the left column of --help to a number of bytes; a Chinese label
+// (必需) has more bytes than columns, so its description would start too far
+// left. This pads it to the same number of columns as the others.
+class ColumnFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    std::string left = make_option_name(opt, is_positional) + make_option_opts(opt);
+    std::stringstream out;
+    CLI::detail::format_help(out, left, make_option_desc(opt), column_width_ + left.size() - award::cli::display_width(left));
+    return out.str();
+  }
+};
+
 // CLI11's words in --help: its labels, and the group names every option and
 // subcommand is listed under. In English they are CLI11's own.
 void localise_help(CLI::App& app) {
-  auto fmt = app.get_formatter();
+  auto fmt = std::make_shared<ColumnFormatter>();
+  app.formatter(fmt);
   fmt->label("Usage", tr(Msg::cli_label_usage));
   fmt->label("OPTIONS", tr(Msg::cli_label_options_usage));
   fmt->label("Positionals", tr(Msg::cli_label_positionals));
