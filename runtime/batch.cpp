@@ -161,7 +161,9 @@ void work_on(Block& b, od::parser& parser, const BatchWork& work, const std::str
     rec.unknown_begin = rec.unknown_end = static_cast<uint32_t>(c.unknown.size());
     size_t capacity = static_cast<size_t>(b.buf.data() + b.buf.size() - start);
     if (line.size() > kMaxRecordBytes) {
-      work(place, nullptr, fmt::format("the record is longer than {} MiB, the limit for one record", kMaxRecordBytes >> 20), c, rec);
+      Said too_long = said(Msg::record_too_long, kMaxRecordBytes >> 20);
+      work(place, nullptr, too_long.en(), c, rec);
+      if (rec.bad) rec.message_zh = too_long.in(Lang::Zh);
     } else if (!fast_line(parser, start, line.size(), capacity, place, work, c, rec)) {
       // The record is bad in some way: read_json_line says how, in the words the
       // serial path uses, and the worker runs again on what it finds.
@@ -171,8 +173,10 @@ void work_on(Block& b, od::parser& parser, const BatchWork& work, const std::str
         BatchRecord& rec;
       } again{work, c, rec};  // one reference, so std::function needs no allocation
       read_json_line(parser, start, line.size(), capacity, place,
-                     [&again](const RecordPlace& at, od::object* obj, const std::string& error) {
-                       again.work(at, obj, error, again.c, again.rec);
+                     [&again](const RecordPlace& at, od::object* obj, const Said& error) {
+                       // The worker keeps the English (JSON's); text output takes the Chinese.
+                       again.work(at, obj, error.en(), again.c, again.rec);
+                       if (!obj && again.rec.bad) again.rec.message_zh = error.in(Lang::Zh);
                      });
     }
     rec.out_end = static_cast<uint32_t>(c.out.size());
@@ -199,7 +203,7 @@ bool is_json_lines_file(const std::string& path) {
       if (!blank_line(line)) {
         decided = true;
         read_json_line(parser, text.data() + at, line.size(), b.buf.size() - at, RecordPlace{path, 1, 1},
-                       [&](const RecordPlace&, od::object* obj, const std::string&) { whole_object = obj != nullptr; });
+                       [&](const RecordPlace&, od::object* obj, const Said&) { whole_object = obj != nullptr; });
       }
       at = nl == std::string_view::npos ? text.size() : nl + 1;
     }

@@ -107,12 +107,6 @@ void read_json_line(od::parser& parser, const char* data, size_t len, size_t cap
   fn(place, &obj, Said{});
 }
 
-void read_json_line(od::parser& parser, const char* data, size_t len, size_t capacity, const RecordPlace& place,
-                    const EnglishRecordFn& fn) {
-  read_json_line(parser, data, len, capacity, place,
-                 [&fn](const RecordPlace& at, od::object* obj, const Said& error) { fn(at, obj, error.en()); });
-}
-
 bool read_records(const std::string& path, const RecordFn& fn, Said& error) {
   if (path == "-") return read_records(stdin, "<stdin>", fn, error);
   std::error_code ec;

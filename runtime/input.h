@@ -45,11 +45,5 @@ bool read_records(std::FILE* f, const std::string& name, const RecordFn& fn, Sai
 // once, with the object, or with an error when the line is not one object alone.
 void read_json_line(simdjson::ondemand::parser& parser, const char* data, size_t len, size_t capacity,
                     const RecordPlace& place, const RecordFn& fn);
-// The same for a caller that keeps the problem in English alone (runtime/batch.cpp,
-// whose records carry it as text).
-using EnglishRecordFn =
-    std::function<void(const RecordPlace&, simdjson::ondemand::object* obj, const std::string& error)>;
-void read_json_line(simdjson::ondemand::parser& parser, const char* data, size_t len, size_t capacity,
-                    const RecordPlace& place, const EnglishRecordFn& fn);
 
 }  // namespace award

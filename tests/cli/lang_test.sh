@@ -206,5 +206,10 @@ contains "no such file in Chinese" "nonexistent.json：没有这个文件"
 check "a year the calendar lacks, zh" 1 "$AWARD" calendar is-working 2040-01-01 --lang zh
 contains "the calendar's gap in Chinese" "工作日日历“全国”没有 2040 年的数据（现有 2004-"
 
+printf '{"id":"A","kind":"organization"}\n{"id":"B",\n[1]\n' >"$TMP/batch-bad.jsonl"
+check "a bad line in a JSON Lines batch (two threads), zh" 1 "$AWARD" eval "$P" "$TMP/batch-bad.jsonl" --on 2024-06-30 --format jsonl --jobs 2 --lang zh
+contains "the batch's bad line in Chinese on stderr" "batch-bad.jsonl:3（第 3 条记录）: 每条记录都应是一个 JSON 对象 { … }"
+contains "the batch's JSON row stays English" '"error": "a record must be a JSON object { … }"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
