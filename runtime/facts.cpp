@@ -368,7 +368,7 @@ bool FactLoader::load(od::object& obj, FactStore& store, LoadProblem& error, std
       // Without a kind no rule can be read; still walk the record so that malformed JSON is reported
       for (auto field : obj) {
         if (field.error()) {
-          set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(field.error())});
+          set_problem(error, "", Msg::record_not_json_because, {simdjson::error_message(field.error())});
           return false;
         }
       }
@@ -399,7 +399,7 @@ FactLoader::Start FactLoader::start_fast(Fields& it, const Fields& end, FactStor
     if (!(it != end)) return false;
     auto field = *it;
     if (auto e = field.error()) {
-      set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(e)});
+      set_problem(error, "", Msg::record_not_json_because, {simdjson::error_message(e)});
       bad = true;
       return false;
     }
@@ -449,7 +449,7 @@ FactLoader::Start FactLoader::start_fast(Fields& it, const Fields& end, FactStor
 bool FactLoader::start_slow(od::object& obj, FactStore& store, LoadProblem& error, int32_t& rec) {
   rec = -1;
   if (obj.reset().error()) {
-    set_problem(error, "", Msg::facts_not_json);
+    set_problem(error, "", Msg::record_not_json);
     return false;
   }
   {
@@ -459,11 +459,11 @@ bool FactLoader::start_slow(od::object& obj, FactStore& store, LoadProblem& erro
     if (!err) err = idv.get_string().get(id);
     if (!err) store.id.assign(id);
     else if (err != simdjson::NO_SUCH_FIELD && err != simdjson::INCORRECT_TYPE) {
-      set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(err)});
+      set_problem(error, "", Msg::record_not_json_because, {simdjson::error_message(err)});
       return false;
     }
     if (obj.reset().error()) {
-      set_problem(error, "", Msg::facts_not_json);
+      set_problem(error, "", Msg::record_not_json);
       return false;
     }
   }
@@ -476,7 +476,7 @@ bool FactLoader::start_slow(od::object& obj, FactStore& store, LoadProblem& erro
     std::string_view k;
     if (auto e = kv.get_string().get(k)) {
       if (e == simdjson::INCORRECT_TYPE) set_problem(error, "kind", Msg::facts_kind_type);
-      else set_problem(error, "kind", Msg::facts_not_json_because, {simdjson::error_message(e)});
+      else set_problem(error, "kind", Msg::record_not_json_because, {simdjson::error_message(e)});
       return false;
     }
     if (k == "organization") rec = p_.organization;
@@ -486,11 +486,11 @@ bool FactLoader::start_slow(od::object& obj, FactStore& store, LoadProblem& erro
       return false;
     }
   } else if (err != simdjson::NO_SUCH_FIELD) {
-    set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(err)});
+    set_problem(error, "", Msg::record_not_json_because, {simdjson::error_message(err)});
     return false;
   }
   if (obj.reset().error()) {
-    set_problem(error, "", Msg::facts_not_json);
+    set_problem(error, "", Msg::record_not_json);
     return false;
   }
   return true;
@@ -502,7 +502,7 @@ bool FactLoader::read_fields(Fields& it, const Fields& end, int32_t rec, FactSto
   for (; it != end; ++it) {
     auto field = *it;
     if (auto e = field.error()) {
-      set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(e)});
+      set_problem(error, path_of(at), Msg::record_not_json_because, {simdjson::error_message(e)});
       return false;
     }
     od::field& f = field.value_unsafe();  // in place: copying the field stalls on the copy just made
@@ -514,7 +514,7 @@ bool FactLoader::read_fields(Fields& it, const Fields& end, int32_t rec, FactSto
     // can have an escape to undo.
     if (index == -1 && has_backslash(key)) {
       if (auto e = f.unescaped_key().get(key)) {
-        set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(e)});
+        set_problem(error, path_of(at), Msg::record_not_json_because, {simdjson::error_message(e)});
         return false;
       }
       index = layout.keys.find(key.data(), key.size());
@@ -560,7 +560,7 @@ bool FactLoader::read_judgements(od::value& v, FactStore& store, LoadProblem& er
   }
   for (auto field : obj) {
     if (field.error()) {
-      set_problem(error, "judgements", Msg::facts_not_json);
+      set_problem(error, "judgements", Msg::record_not_json);
       return false;
     }
     od::field& f = field.value_unsafe();
@@ -570,7 +570,7 @@ bool FactLoader::read_judgements(od::value& v, FactStore& store, LoadProblem& er
     int32_t at = judgement_ids_.find(key.data(), key.size());
     if (at < 0 && has_backslash(key)) {
       if (f.unescaped_key().get(key)) {
-        set_problem(error, "judgements", Msg::facts_not_json);
+        set_problem(error, "judgements", Msg::record_not_json);
         return false;
       }
       at = judgement_ids_.find(key.data(), key.size());
@@ -581,7 +581,7 @@ bool FactLoader::read_judgements(od::value& v, FactStore& store, LoadProblem& er
     }
     auto t = json_type_of(token[0]);
     if (!t) {
-      set_problem(error, "judgements." + std::string(key), Msg::facts_not_json);
+      set_problem(error, "judgements." + std::string(key), Msg::record_not_json);
       return false;
     }
     if (*t == od::json_type::null) continue;
@@ -598,7 +598,7 @@ bool FactLoader::read_judgements(od::value& v, FactStore& store, LoadProblem& er
 // A value of the wrong JSON type (or not JSON at all) for what reads it.
 bool FactLoader::wrong_type(std::string_view token, const Reader& r, const PathPart* at, LoadProblem& error) const {
   auto t = json_type_of(token[0]);
-  if (!t) set_problem(error, path_of(at), Msg::facts_not_json_because, {simdjson::error_message(simdjson::TAPE_ERROR)});
+  if (!t) set_problem(error, path_of(at), Msg::record_not_json_because, {simdjson::error_message(simdjson::TAPE_ERROR)});
   else set_problem(error, path_of(at), Msg::facts_expected, {expected_name(p_, r.type), json_type_name(*t)});
   return false;
 }
@@ -690,7 +690,7 @@ bool FactLoader::read_value(od::value& v, std::string_view token, const Reader& 
       size_t i = 0;
       for (auto element : a) {
         if (element.error()) {
-          set_problem(error, path_of(at), Msg::facts_not_json);
+          set_problem(error, path_of(at), Msg::record_not_json);
           return false;
         }
         od::value& ev = element.value_unsafe();  // in place, as for fields
@@ -776,12 +776,12 @@ bool load_record_text(FactLoader& loader, std::string_view json, FactStore& stor
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   if (auto e = parser.iterate(padded).get(doc)) {
-    set_problem(error, "", Msg::facts_not_json_because, {simdjson::error_message(e)});
+    set_problem(error, "", Msg::record_not_json_because, {simdjson::error_message(e)});
     return false;
   }
   simdjson::ondemand::object obj;
   if (doc.get_object().get(obj)) {
-    set_problem(error, "", Msg::facts_not_an_object);
+    set_problem(error, "", Msg::record_not_object);
     return false;
   }
   return loader.load(obj, store, error, unknown);

@@ -559,9 +559,6 @@ enum class Lang { En, Zh };
   X(judgement_by_id, "judgement {}", "判断 {}")                                                                       \
   X(judgement_named, "judgement {1}: {0}", "判断“{}”（{}）") \
   /* --- Applicant records (runtime/facts.cpp) --- */                                                                 \
-  X(facts_not_json_because, "not valid JSON ({})", "不是有效的 JSON（{}）")                                           \
-  X(facts_not_json, "not valid JSON", "不是有效的 JSON")                                                              \
-  X(facts_not_an_object, "a record must be a JSON object {{ … }}", "一条记录必须是 JSON 对象 {{ … }}")                \
   X(facts_kind_type, "must be \"organization\" or \"individual\"", "必须是 \"organization\" 或 \"individual\"")       \
   X(facts_kind_value, "\"{}\" is neither \"organization\" nor \"individual\"",                                        \
     "“{}”既不是 \"organization\" 也不是 \"individual\"")                                                              \
