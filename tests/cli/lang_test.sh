@@ -12,6 +12,15 @@ cd "$SRC"
 P=policies/daqing-2018.award
 F=examples/daqing-petrochem.json
 printf 'policy x "x" { }\nuse applicant\narticle 第一条 "" { award q "q" for organization }\narticle 第二条 "" { require registred_on <= today }\n' >"$TMP/bad.award"
+# same_in_both NAME ARGS...: award ARGS writes the same bytes to standard output
+# under --lang en and --lang zh (left in $TMP/en.out and $TMP/zh.out).
+same_in_both() {
+  local name=$1
+  shift
+  "$AWARD" "$@" --lang en >"$TMP/en.out" 2>/dev/null
+  "$AWARD" "$@" --lang zh >"$TMP/zh.out" 2>/dev/null
+  check "$name" 0 cmp "$TMP/en.out" "$TMP/zh.out"
+}
 # The locale's variables are set per command below; none leaks in from outside.
 unset LC_ALL LC_MESSAGES LANG
 
@@ -53,10 +62,8 @@ check "--on error zh" 2 "$AWARD" eval --lang zh "$P" "$F" --on 2024-02-30
 contains "--on error in Chinese" "award eval：--on “2024-02-30”不是日历上的日期"
 
 # --- JSON is a contract: the same bytes in both languages ---------------------
-"$AWARD" eval "$P" "$F" --on 2024-06-30 --format json --lang en >"$TMP/en.json" 2>/dev/null
-"$AWARD" eval "$P" "$F" --on 2024-06-30 --format json --lang zh >"$TMP/zh.json" 2>/dev/null
-check "json the same in zh and en" 0 cmp "$TMP/en.json" "$TMP/zh.json"
-check "json zh meets the contract" 0 sh -c "node tests/cli/contract.mjs <\"$TMP/zh.json\""
+same_in_both "json the same in zh and en" eval "$P" "$F" --on 2024-06-30 --format json
+check "json zh meets the contract" 0 sh -c "node tests/cli/contract.mjs <\"$TMP/zh.out\""
 
 # --- The default, from the locale ---------------------------------------------
 check "LANG=zh_CN.UTF-8" 1 env LANG=zh_CN.UTF-8 "$AWARD" check "$TMP/bad.award"
@@ -98,14 +105,10 @@ contains "timeline zh working days" "5 个工作日"
 contains "timeline zh revocation window" "第三十二条 撤销期限至 2026-12-20"
 for cmd in RANK STATUS TIMELINE; do
   declare -n args=$cmd
-  "$AWARD" "${args[@]}" --format json --lang en >"$TMP/en.json" 2>/dev/null
-  "$AWARD" "${args[@]}" --format json --lang zh >"$TMP/zh.json" 2>/dev/null
-  check "$cmd JSON is the same in both languages" 0 cmp "$TMP/en.json" "$TMP/zh.json"
-  check "$cmd JSON is not empty" 0 test -s "$TMP/en.json"
+  same_in_both "$cmd JSON is the same in both languages" "${args[@]}" --format json
+  check "$cmd JSON is not empty" 0 test -s "$TMP/en.out"
 done
-"$AWARD" "${RANK[@]}" --format csv --lang en >"$TMP/en.csv" 2>/dev/null
-"$AWARD" "${RANK[@]}" --format csv --lang zh >"$TMP/zh.csv" 2>/dev/null
-check "rank CSV (English reasons) the same in both languages" 0 cmp "$TMP/en.csv" "$TMP/zh.csv"
+same_in_both "rank CSV (English reasons) the same in both languages" "${RANK[@]}" --format csv
 
 # --- The command line's own errors and --help --------------------------------
 transcript() {  # transcript ARGS_FILE LANG: each command of the file, its output and its exit code
@@ -143,9 +146,7 @@ contains "eval zh: missing facts, label and id" "    缺少的事实：“登记
 contains "eval zh: a nested path, part by part" "“事故[0]的发生日期”（incidents[0].date）"
 check "eval en names missing facts by id" 0 "$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --lang en
 contains "eval en: missing facts by id" "    missing facts: registered_on, excellence_model_since, dishonesty_records, incidents[0].date,"
-"$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --format json --lang en >"$TMP/en.json" 2>/dev/null
-"$AWARD" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --format json --lang zh >"$TMP/zh.json" 2>/dev/null
-check "eval json: missing facts by id in both languages" 0 cmp "$TMP/en.json" "$TMP/zh.json"
+same_in_both "eval json: missing facts by id in both languages" eval "$P" "$TMP/gaps.json" --on 2024-06-30 --format json
 check "eval table zh names what it waits on" 0 "$AWARD" eval policies/daqing-2018.award policies/rugao-2021.award "$F" --on 2024-06-30 --lang zh
 contains "eval table zh: a judgement by its text" "尚待 判断“掌握核心技术、自主品牌，产品服务、经营质量、技术创新、产品研发、节能减排、市场竞争力等方面在省内处于领先地位”（core_technology）、判断“运用现代质量管理理论和方法，"
 STATUS_GAPS=(status "$P" "$TMP/gaps.json" --award quality --awarded-on 2024-12-20 --on 2025-07-01)
@@ -178,10 +179,8 @@ contains "wrong type in Chinese" "BAD-2: incidents[0].kind：应为"
 contains "wrong type: what was found, in Chinese" "，实为数字"
 check "bad record, text en" 1 "$AWARD" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --lang en
 contains "bad date in English" "BAD-1: registered_on: \"2023-02-30\" is not a date in the calendar (YYYY-MM-DD)"
-"$AWARD" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --format jsonl --lang zh >"$TMP/zh.jsonl" 2>/dev/null
-"$AWARD" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --format jsonl --lang en >"$TMP/en.jsonl" 2>/dev/null
-check "bad record: JSON Lines the same in both languages" 0 cmp "$TMP/en.jsonl" "$TMP/zh.jsonl"
-check "bad record: JSON Lines in English" 0 grep -qF 'is not a date in the calendar' "$TMP/zh.jsonl"
+same_in_both "bad record: JSON Lines the same in both languages" eval "$P" "$TMP/bad.jsonl" --on 2024-06-30 --format jsonl
+check "bad record: JSON Lines in English" 0 grep -qF 'is not a date in the calendar' "$TMP/zh.out"
 
 # --- award diff's text, and problems in applicants' input ------------------------
 DIFF=(diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --witnesses --on 2024-06-30)
@@ -189,9 +188,7 @@ DIFF=(diff tests/diff/jindong-2021-fixture.award policies/jindong-2022.award --w
 check "diff zh matches the reviewed expected.zh.txt" 0 diff tests/diff/jindong-2021-to-2022.expected.zh.txt "$TMP/diff.zh"
 check "diff en: the English summary as before" 1 "$AWARD" "${DIFF[@]}" --lang en
 contains "diff en summary" "8 changes, 1 can change a verdict, 2 can change who wins"
-"$AWARD" "${DIFF[@]}" --format json --lang zh >"$TMP/diff.zh.json" 2>/dev/null
-"$AWARD" "${DIFF[@]}" --format json --lang en >"$TMP/diff.en.json" 2>/dev/null
-check "diff JSON the same in both languages" 0 cmp "$TMP/diff.en.json" "$TMP/diff.zh.json"
+same_in_both "diff JSON the same in both languages" "${DIFF[@]}" --format json
 printf 'id,material,site\nA,12x,3\n' >"$TMP/bad-scores.csv"
 check "bad score sheet, zh" 1 "$AWARD" rank policies/jindong-2022.award "$J/applicants.jsonl" --scores "$TMP/bad-scores.csv" --on 2024-06-30 --lang zh
 contains "bad score: file, line, field in Chinese" "bad-scores.csv:2：字段“material”：“12x”不是数字"
