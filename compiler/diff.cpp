@@ -65,7 +65,7 @@ std::string duration_text(const ir::Duration& d) {
 
 // A period as a summary says it: duration_text's English, or the reader's words.
 Said duration_said(const ir::Duration& d) {
-  static const Msg units[] = {Msg::diff_days, Msg::diff_working_days, Msg::diff_months, Msg::diff_years};
+  static const Msg units[] = {Msg::period_days, Msg::period_working_days, Msg::period_months, Msg::period_years};
   return said(units[static_cast<int>(d.unit)], d.amount);
 }
 
@@ -339,7 +339,7 @@ class Differ {
         c.awards = {a.id};
         add(std::move(c));
       };
-      auto years = [](int32_t n) { return n ? said(Msg::diff_years, n) : said(Msg::diff_none); };
+      auto years = [](int32_t n) { return n ? said(Msg::period_years, n) : said(Msg::diff_none); };
       auto places = [](int32_t n) { return n < 0 ? said(Msg::diff_none) : verbatim(std::to_string(n)); };
       auto yes_no = [](bool v) { return said(v ? Msg::status_yes : Msg::status_no); };
       field(Msg::diff_award_title, verbatim(a.title), verbatim(b.title), false);

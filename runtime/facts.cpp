@@ -61,8 +61,8 @@ Msg json_type_name(od::json_type t) {
   switch (t) {
     case od::json_type::array: return Msg::facts_a_list;
     case od::json_type::object: return Msg::facts_an_object;
-    case od::json_type::number: return Msg::facts_a_number;
-    case od::json_type::string: return Msg::facts_text;
+    case od::json_type::number: return Msg::expected_a_number;
+    case od::json_type::string: return Msg::type_text;
     case od::json_type::boolean: return Msg::facts_true_false;
     case od::json_type::null: return Msg::facts_null;
   }
@@ -73,15 +73,15 @@ Arg expected_name(const ir::Policy& p, ir::TypeId t) {
   const auto& ti = p.types[t];
   switch (ti.kind) {
     case ir::Kind::Bool: return Msg::facts_true_or_false;
-    case ir::Kind::Number: return Msg::facts_a_number;
+    case ir::Kind::Number: return Msg::expected_a_number;
     case ir::Kind::Money: return Msg::facts_an_amount;
-    case ir::Kind::Text: return Msg::facts_text;
+    case ir::Kind::Text: return Msg::type_text;
     case ir::Kind::Date: return Msg::facts_a_date;
     case ir::Kind::Enum: {
       std::string en, zh;
       for (const auto& m : p.enums[ti.ref].members) {
-        en += (en.empty() ? "" : message_format(Msg::facts_list_separator, Lang::En)) + m;
-        zh += (zh.empty() ? "" : message_format(Msg::facts_list_separator, Lang::Zh)) + m;
+        en += (en.empty() ? "" : message_format(Msg::list_separator, Lang::En)) + m;
+        zh += (zh.empty() ? "" : message_format(Msg::list_separator, Lang::Zh)) + m;
       }
       return Arg(fill(Msg::facts_one_of, Lang::En, {en}), fill(Msg::facts_one_of, Lang::Zh, {zh}));
     }

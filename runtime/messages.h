@@ -573,8 +573,6 @@ enum class Lang { En, Zh };
   X(facts_not_member, "\"{}\" is not {}", "“{}”不是{}")                                                               \
   X(facts_a_list, "a list", "列表")                                                                                   \
   X(facts_an_object, "an object", "对象")                                                                             \
-  X(facts_a_number, "a number", "数字")                                                                               \
-  X(facts_text, "text", "文本")                                                                                       \
   X(facts_true_false, "true/false", "布尔值 true/false")                                                              \
   X(facts_null, "null", "空值 null")                                                                                  \
   X(facts_a_value, "a value", "值")                                                                                   \
@@ -582,7 +580,6 @@ enum class Lang { En, Zh };
   X(facts_an_amount, "an amount in yuan (a number)", "以元计的金额（数字）")                                          \
   X(facts_a_date, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")                                                     \
   X(facts_one_of, "one of {}", "以下之一：{}")                                                                        \
-  X(facts_list_separator, ", ", "、") \
   /* --- Applicant input (runtime/input.cpp, cli/): files of records, score sheets, --- */\
   /* --- the fields rank and status read; a JSON row's `error` is the English --- */\
   X(input_is_directory, "{}: is a directory, not a file of records", "{}：是文件夹，不是记录文件")\
@@ -705,10 +702,6 @@ enum class Lang { En, Zh };
   X(diff_award_cycle, "cycle", "评选周期")\
   X(diff_award_quota, "quota", "名额")\
   X(diff_award_vacant, "may stay vacant", "可否空缺")\
-  X(diff_days, "{} days", "{} 日")\
-  X(diff_working_days, "{} working days", "{} 个工作日")\
-  X(diff_months, "{} months", "{} 个月")\
-  X(diff_years, "{} years", "{} 年")\
   X(diff_bonus, "{} bonus: {} → {}", "{} 奖金：{} → {}")\
   X(diff_list, "{}; {}", "{}；{}")\
   X(diff_flagged, "{}{}{}", "{}{}{}")\
