@@ -1022,6 +1022,11 @@ struct LayoutMarks {
     set(at(open), &Token::opens_block);
     set(at(close), &Token::closes_block);
   }
+  // A rule whose braces open and close a block of the layout.
+  template <class Ctx>
+  void braced(Ctx* c) {
+    block(c->LBRACE(), c->RBRACE());
+  }
   // The token after `t`, skipping hidden ones.
   Token* next_visible(antlr4::Token* t) {
     if (!t) return nullptr;
@@ -1059,7 +1064,7 @@ struct LayoutMarks {
         if (auto* g = dynamic_cast<P::GivenEntryContext*>(ctx)) {
           for (auto* obj : {g->inlineFacts, g->patch}) {
             if (!obj) continue;
-            block(obj->LBRACE(), obj->RBRACE());
+            braced(obj);
             set(at(obj->LBRACE()), &Token::folds);
             for (auto* pair : obj->jsonPair()) set(at(pair->getStart()), &Token::starts_unit);
           }
@@ -1075,31 +1080,11 @@ struct LayoutMarks {
         set(at(r->K_THEN()), &Token::starts_clause);
         break;
       }
-      case P::RuleSettingsBlock: {
-        auto* b = static_cast<P::SettingsBlockContext*>(ctx);
-        block(b->LBRACE(), b->RBRACE());
-        break;
-      }
-      case P::RuleEnumDecl: {
-        auto* b = static_cast<P::EnumDeclContext*>(ctx);
-        block(b->LBRACE(), b->RBRACE());
-        break;
-      }
-      case P::RuleRecordDecl: {
-        auto* b = static_cast<P::RecordDeclContext*>(ctx);
-        block(b->LBRACE(), b->RBRACE());
-        break;
-      }
-      case P::RuleArticleBlock: {
-        auto* b = static_cast<P::ArticleBlockContext*>(ctx);
-        block(b->LBRACE(), b->RBRACE());
-        break;
-      }
-      case P::RuleTestDecl: {
-        auto* b = static_cast<P::TestDeclContext*>(ctx);
-        block(b->LBRACE(), b->RBRACE());
-        break;
-      }
+      case P::RuleSettingsBlock: braced(static_cast<P::SettingsBlockContext*>(ctx)); break;
+      case P::RuleEnumDecl: braced(static_cast<P::EnumDeclContext*>(ctx)); break;
+      case P::RuleRecordDecl: braced(static_cast<P::RecordDeclContext*>(ctx)); break;
+      case P::RuleArticleBlock: braced(static_cast<P::ArticleBlockContext*>(ctx)); break;
+      case P::RuleTestDecl: braced(static_cast<P::TestDeclContext*>(ctx)); break;
       case P::RulePolicyId: {
         auto* id = static_cast<P::PolicyIdContext*>(ctx);
         for (size_t i = 1; i < id->children.size(); ++i) {
