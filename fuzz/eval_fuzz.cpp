@@ -62,6 +62,7 @@ void run_policy(Loaded& l, const uint8_t* data, size_t size) {
   const award::ir::Policy& p = *l.compiled.policy;
   award::FactStore store;
   award::AwardOutcome outcome;
+  const award::JsonlWriter jsonl(p);
   std::vector<std::string> unknown;
   std::string rendered;
   award::Said error;
@@ -73,7 +74,7 @@ void run_policy(Loaded& l, const uint8_t* data, size_t size) {
     for (size_t a = 0; a < p.awards.size(); ++a) {
       l.ev->decide_into(static_cast<int32_t>(a), store, outcome);
       rendered.clear();
-      award::result_jsonl(rendered, p, store, outcome);
+      jsonl.write(rendered, store, outcome);
       rendered += award::result_json(p, *l.ev, store, outcome);
       rendered += award::result_text(p, *l.ev, store, outcome, true);
     }

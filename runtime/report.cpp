@@ -267,10 +267,6 @@ void JsonlWriter::write(std::string& out, const FactStore& s, const AwardOutcome
   out += "]}\n";
 }
 
-void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o) {
-  JsonlWriter(p).write(out, s, o);
-}
-
 std::string verdict_text(Verdict v) {
   switch (v) {
     case Verdict::Eligible: return tr(Msg::verdict_eligible);

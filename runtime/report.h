@@ -48,12 +48,10 @@ std::vector<std::string> deciding_refs(const ir::Policy& p, const AwardOutcome& 
 // {"applicant": …, "award": …, "verdict": …, "reasons": [...], "missing": [...], "judgements": [...]}
 std::string result_json(const ir::Policy& p, Evaluator& ev, const FactStore& s, const AwardOutcome& o);
 
-// {"applicant": …, "award": …, "verdict": …, "failed": ["第十条（一）", …]}
-void result_jsonl(std::string& out, const ir::Policy& p, const FactStore& s, const AwardOutcome& o);
-
-// The same lines, for a batch: every word that comes from the policy (award
-// ids, article refs) is escaped once, when the writer is made, and a ref is
-// known by its number, so a line costs only what the applicant brings.
+// {"applicant": …, "award": …, "verdict": …, "failed": ["第十条（一）", …]}, a line
+// per applicant and award. Every word that comes from the policy (award ids,
+// article refs) is escaped once, when the writer is made, and a ref is known by
+// its number, so a line costs only what the applicant brings.
 class JsonlWriter {
  public:
   explicit JsonlWriter(const ir::Policy& p);

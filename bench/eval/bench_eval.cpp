@@ -145,6 +145,7 @@ int main(int argc, char** argv) {
   simdjson::ondemand::parser parser;
   FactStore store;
   AwardOutcome outcome;
+  const JsonlWriter jsonl(p);
   std::string out;
   size_t bytes = 0;
   auto pass = [&](int what) {
@@ -156,7 +157,7 @@ int main(int argc, char** argv) {
       if (parser.iterate(line).get(doc) || doc.get_object().get(obj) || !loader.load(obj, store, prob, nullptr))
         usage("a record could not be loaded");
       if (what >= 1) ev.decide_into(award, store, outcome);
-      if (what >= 2) result_jsonl(out, p, store, outcome);
+      if (what >= 2) jsonl.write(out, store, outcome);
       if (out.size() > (1 << 20)) {
         bytes += out.size();
         out.clear();
