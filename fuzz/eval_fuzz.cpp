@@ -1,7 +1,8 @@
 // Fuzz target: arbitrary bytes as applicant facts, read by the same reader
 // and loader `award eval` uses and decided against every policy in policies/,
 // then rendered in every report format. Whatever the bytes, each record is
-// refused with a message or decided: no crash, no hang, no sanitizer report.
+// refused with a message or decided: no crash, no hang, no sanitizer report;
+// and decide's truth-only path agrees with the general evaluator on every rule.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "runtime/facts.h"
 #include "runtime/input.h"
 #include "runtime/report.h"
+#include "tests/eval/agreement.h"
 
 namespace {
 
@@ -77,6 +79,11 @@ void run_policy(Loaded& l, const uint8_t* data, size_t size) {
       jsonl.write(rendered, store, outcome);
       rendered += award::result_json(p, *l.ev, store, outcome);
       rendered += award::result_text(p, *l.ev, store, outcome, true);
+      const std::string why = award::testing::disagreement(p, *l.ev, static_cast<int32_t>(a), store);
+      if (!why.empty()) {
+        std::fprintf(stderr, "eval_fuzz: %s, award %s: %s\n", p.file.c_str(), p.awards[a].id.c_str(), why.c_str());
+        std::abort();
+      }
     }
   }, error);
   std::fclose(f);

@@ -29,7 +29,11 @@ namespace {
 
 Value from_truth(Truth t) { return t == Truth::Unknown ? Value::unknown() : Value::boolean(t == Truth::True); }
 
-Truth t_not(Truth t) { return t == Truth::Unknown ? t : (t == Truth::True ? Truth::False : Truth::True); }
+// False 0, True 1, Unknown 2: not swaps the first two and keeps Unknown.
+Truth t_not(Truth t) {
+  const auto v = static_cast<uint8_t>(t);
+  return static_cast<Truth>(v ^ (v < 2));
+}
 Truth t_or(Truth a, Truth b) {
   if (a == Truth::True || b == Truth::True) return Truth::True;
   if (a == Truth::False && b == Truth::False) return Truth::False;
@@ -62,6 +66,28 @@ Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
     for (int32_t a : p.rules[i].awards)
       if (award_rules_[a].empty() || award_rules_[a].back() != static_cast<int32_t>(i))
         award_rules_[a].push_back(static_cast<int32_t>(i));
+  window_of_.assign(p.nodes.size(), -1);
+  for (size_t i = 0; i < p.nodes.size(); ++i) {
+    const ir::Node& n = p.nodes[i];
+    if (n.op != ir::Op::Within || p.nodes[n.c].op != ir::Op::Today || p.nodes[n.b].op != ir::Op::Const) continue;
+    const Value& span = p.consts[p.nodes[n.b].a];
+    if (span.tag != Tag::Dur || static_cast<Unit>(span.aux) == Unit::WorkingDays) continue;
+    window_of_[i] = static_cast<int32_t>(windows_.size());
+    windows_.push_back(Window{static_cast<int32_t>(i)});
+  }
+  enum_set_.assign(p.nodes.size(), 0);
+  for (size_t i = 0; i < p.nodes.size(); ++i) {
+    const ir::Node& n = p.nodes[i];
+    if (n.op != ir::Op::MakeList || n.b <= 0) continue;
+    uint64_t set = 0;
+    for (int32_t k = 0; k < n.b && set != ~uint64_t{0}; ++k) {
+      const ir::Node& e = p.nodes[p.lists[n.a + k]];
+      const Value* v = e.op == ir::Op::Const ? &p.consts[e.a] : nullptr;
+      if (!v || v->tag != Tag::Enum || v->ord >= 64) set = ~uint64_t{0};
+      else set |= uint64_t{1} << v->ord;
+    }
+    if (set != ~uint64_t{0}) enum_set_[i] = set;
+  }
   frames_.resize(static_cast<size_t>(p.max_depth) + 1);
   frame_paths_.resize(frames_.size());
   frame_types_.resize(frames_.size(), -1);
@@ -239,6 +265,66 @@ void Evaluator::note_missing(int32_t node) {
   if (!p.empty() && std::find(missing_->begin(), missing_->end(), p) == missing_->end()) missing_->push_back(p);
 }
 
+// to - from  OP  d   <=>   compare to with from + d, reversed
+Truth Evaluator::elapsed_cmp(const ir::Node& n, const Value& e, const Value& d) {
+  if (e.tag != Tag::Elapsed || d.tag != Tag::Dur) return Truth::Unknown;
+  auto truth = [](bool x) { return x ? Truth::True : Truth::False; };
+  if (fixed_end(n.a)) {
+    if (const Bounds* b = bounds_for(e.elapsed.to, d)) {
+      const bool before = e.elapsed.from <= b->ends_before, by = e.elapsed.from <= b->ends_by;
+      switch (static_cast<ir::CmpOp>(n.aux)) {  // to OP end
+        case ir::CmpOp::Eq: return truth(by && !before);
+        case ir::CmpOp::Ne: return truth(!(by && !before));
+        case ir::CmpOp::Lt: return truth(!by);
+        case ir::CmpOp::Le: return truth(!before);
+        case ir::CmpOp::Gt: return truth(before);
+        case ir::CmpOp::Ge: return truth(by);
+      }
+    }
+  }
+  auto end = shift(Date{e.elapsed.from}, d, 1);
+  if (!end) return Truth::Unknown;
+  return truth(compare(n.aux, e.elapsed.to, end->days));
+}
+
+Truth Evaluator::within(const ir::Node& n, const Value& d, const Value& span, const Value& anchor) {
+  if (d.tag == Tag::None) return Truth::False;
+  if (d.tag != Tag::Date || span.tag != Tag::Dur || anchor.tag != Tag::Date) return Truth::Unknown;
+  // Both ends included: [anchor − span, anchor] before, [anchor, anchor + span] after.
+  const int32_t at = d.date, from = anchor.date;
+  if (n.aux == 0) {
+    auto start = shift(Date{from}, span, -1);
+    if (!start) return Truth::Unknown;
+    return at >= start->days && at <= from ? Truth::True : Truth::False;
+  }
+  auto end = shift(Date{from}, span, 1);
+  if (!end) return Truth::Unknown;
+  return at >= from && at <= end->days ? Truth::True : Truth::False;
+}
+
+void Evaluator::refresh_windows() {
+  for (Window& w : windows_) {
+    const ir::Node& n = p_.nodes[w.node];
+    const Value& span = p_.consts[p_.nodes[n.b].a];
+    auto end = shift(today_, span, n.aux == 0 ? -1 : 1);
+    w.known = end.has_value();
+    if (end) {
+      w.lo = n.aux == 0 ? end->days : today_.days;
+      w.hi = n.aux == 0 ? today_.days : end->days;
+    }
+  }
+  windows_fresh_ = true;
+}
+
+// within() for a window found once per reference date.
+Truth Evaluator::within_window(int32_t window, const Value& d) {
+  if (d.tag == Tag::None) return Truth::False;
+  if (!windows_fresh_) refresh_windows();
+  const Window& w = windows_[window];
+  if (d.tag != Tag::Date || !w.known) return Truth::Unknown;
+  return d.date >= w.lo && d.date <= w.hi ? Truth::True : Truth::False;
+}
+
 Value Evaluator::ev(int32_t idx) {
   const ir::Node& n = p_.nodes[idx];
   switch (n.op) {
@@ -317,39 +403,12 @@ Value Evaluator::ev(int32_t idx) {
     }
     case ir::Op::Cmp: return from_truth(cmp_values(n.aux, ev(n.a), ev(n.b)));
     case ir::Op::CmpElapsed: {
-      // to - from  OP  d   <=>   compare to with from + d, reversed
       Value e = ev(n.a), d = ev(n.b);
-      if (e.tag != Tag::Elapsed || d.tag != Tag::Dur) return Value::unknown();
-      if (fixed_end(n.a)) {
-        if (const Bounds* b = bounds_for(e.elapsed.to, d)) {
-          const bool before = e.elapsed.from <= b->ends_before, by = e.elapsed.from <= b->ends_by;
-          switch (static_cast<ir::CmpOp>(n.aux)) {  // to OP end
-            case ir::CmpOp::Eq: return Value::boolean(by && !before);
-            case ir::CmpOp::Ne: return Value::boolean(!(by && !before));
-            case ir::CmpOp::Lt: return Value::boolean(!by);
-            case ir::CmpOp::Le: return Value::boolean(!before);
-            case ir::CmpOp::Gt: return Value::boolean(before);
-            case ir::CmpOp::Ge: return Value::boolean(by);
-          }
-        }
-      }
-      auto end = shift(Date{e.elapsed.from}, d, 1);
-      if (!end) return Value::unknown();
-      return Value::boolean(compare(n.aux, e.elapsed.to, end->days));
+      return from_truth(elapsed_cmp(n, e, d));
     }
     case ir::Op::Within: {
       Value d = ev(n.a), span = ev(n.b), anchor = ev(n.c);
-      if (d.tag == Tag::None) return Value::boolean(false);
-      if (d.tag != Tag::Date || span.tag != Tag::Dur || anchor.tag != Tag::Date) return Value::unknown();
-      // Both ends included: [anchor − span, anchor] before, [anchor, anchor + span] after.
-      if (n.aux == 0) {
-        auto start = shift(Date{anchor.date}, span, -1);
-        if (!start) return Value::unknown();
-        return Value::boolean(d.date >= start->days && d.date <= anchor.date);
-      }
-      auto end = shift(Date{anchor.date}, span, 1);
-      if (!end) return Value::unknown();
-      return Value::boolean(d.date >= anchor.date && d.date <= end->days);
+      return from_truth(within(n, d, span, anchor));
     }
     case ir::Op::IsSet: {
       bool saved = collecting_;
@@ -364,8 +423,6 @@ Value Evaluator::ev(int32_t idx) {
       return from_truth(n.aux ? t_not(t) : t);
     }
     case ir::Op::Overlaps: {
-      const ir::Node& ln = p_.nodes[n.a];
-      (void)ln;
       Value l = ev(n.a);
       if (l.tag != Tag::List) return l.tag == Tag::None ? Value::boolean(false) : Value::unknown();
       Truth acc = Truth::False;
@@ -436,6 +493,200 @@ Value Evaluator::ev(int32_t idx) {
   return Value::unknown();
 }
 
+namespace {
+const Value kUnknown = Value::unknown();
+const Value kNone = Value::none();
+}  // namespace
+
+const Value& Evaluator::operand(int32_t idx, Value& tmp) {
+  const ir::Node& n = p_.nodes[idx];
+  switch (n.op) {
+    case ir::Op::Const: return p_.consts[n.a];
+    case ir::Op::Today: tmp = Value::date_of(today_.days); return tmp;
+    case ir::Op::Load: {
+      const Value& f = frames_[n.a];
+      if (f.tag == Tag::Record) return s_->slots[f.rec + n.b];
+      return f.tag == Tag::None ? kNone : kUnknown;
+    }
+    case ir::Op::Elem: return frames_[n.a];
+    case ir::Op::Judged: return s_->judgements[n.a];
+    default: return operand_rest(idx, tmp);
+  }
+}
+
+// The operands that are not read in place, kept out of operand() so that
+// reading a fact stays a few instructions.
+const Value& Evaluator::operand_rest(int32_t idx, Value& tmp) {
+  const ir::Node& n = p_.nodes[idx];
+  if (n.op == ir::Op::Field) {
+    Value rt;
+    const Value& r = operand(n.a, rt);
+    if (r.tag == Tag::Record) return s_->slots[r.rec + n.b];
+    return r.tag == Tag::None ? kNone : kUnknown;
+  }
+  tmp = ev(idx);
+  return tmp;
+}
+
+Truth Evaluator::tv(int32_t idx) {
+  const ir::Node& n = p_.nodes[idx];
+  switch (n.op) {
+    case ir::Op::Const:
+    case ir::Op::Load:
+    case ir::Op::Field:
+    case ir::Op::Elem:
+    case ir::Op::Judged: {
+      Value t;
+      return truth_of(operand(idx, t));
+    }
+    case ir::Op::Not: return t_not(tv(n.a));
+    case ir::Op::And: {
+      Truth a = tv(n.a);
+      if (a == Truth::False) return a;
+      Truth b = tv(n.b);
+      if (b == Truth::False) return b;
+      return a == Truth::True && b == Truth::True ? Truth::True : Truth::Unknown;
+    }
+    case ir::Op::Or: {
+      Truth a = tv(n.a);
+      if (a == Truth::True) return a;
+      return t_or(a, tv(n.b));
+    }
+    case ir::Op::If: {
+      // ev's If keeps a value both branches agree on; as a truth, that is t_if.
+      Truth c = tv(n.a);
+      if (c == Truth::True) return tv(n.b);
+      if (c == Truth::False) return tv(n.c);
+      Truth a = tv(n.b), b = tv(n.c);
+      return a == b ? a : Truth::Unknown;
+    }
+    case ir::Op::Cmp: {
+      Value ta, tb;
+      const Value& a = operand(n.a, ta);
+      const Value& b = operand(n.b, tb);
+      return cmp_values(n.aux, a, b);
+    }
+    case ir::Op::CmpElapsed: {
+      Value te, td;
+      const ir::Node& diff = p_.nodes[n.a];
+      if (diff.op == ir::Op::DateDiff) {  // the elapsed time, built here rather than by ev
+        Value tt, tf;
+        const Value& to = operand(diff.a, tt);
+        const Value& from = operand(diff.b, tf);
+        if (to.tag == Tag::Date && from.tag == Tag::Date) {
+          te.tag = Tag::Elapsed;
+          te.elapsed = {from.date, to.date};
+        }
+      } else {
+        te = operand(n.a, td);
+      }
+      const Value& d = operand(n.b, td);
+      return elapsed_cmp(n, te, d);
+    }
+    case ir::Op::Within: {
+      if (const int32_t w = window_of_[idx]; w >= 0) {
+        Value td;
+        return within_window(w, operand(n.a, td));
+      }
+      Value td, ts, ta;
+      const Value& d = operand(n.a, td);
+      const Value& span = operand(n.b, ts);
+      const Value& anchor = operand(n.c, ta);
+      return within(n, d, span, anchor);
+    }
+    case ir::Op::IsSet: {
+      Value t;
+      const Value& a = operand(n.a, t);
+      bool set = a.tag != Tag::Unknown && a.tag != Tag::None;
+      return (n.aux ? !set : set) ? Truth::True : Truth::False;
+    }
+    case ir::Op::In: {
+      Value t;
+      const Value& x = operand(n.a, t);
+      Truth r;
+      if (const uint64_t set = enum_set_[n.b]) {
+        // member() of a list of known members: only another member can equal one
+        if (x.tag == Tag::Enum) r = x.ord < 64 && (set >> x.ord & 1) ? Truth::True : Truth::False;
+        else r = x.tag == Tag::Unknown ? Truth::Unknown : Truth::False;
+      } else {
+        r = member(x, n.b);
+      }
+      return n.aux ? t_not(r) : r;
+    }
+    case ir::Op::Overlaps: {
+      Value t;
+      const Value& l = operand(n.a, t);
+      if (l.tag != Tag::List) return l.tag == Tag::None ? Truth::False : Truth::Unknown;
+      Truth acc = Truth::False;
+      for (uint32_t i = 0; i < l.list.count && acc != Truth::True; ++i)
+        acc = t_or(acc, member(s_->slots[s_->items[l.list.off + i]], n.b));
+      return acc;
+    }
+    case ir::Op::Any:
+    case ir::Op::No:
+    case ir::Op::All: return tv_quantifier(n);
+    default: return truth_of(ev(idx));
+  }
+}
+
+// Kept out of tv(), whose every call would otherwise pay for this loop's registers.
+Truth Evaluator::tv_quantifier(const ir::Node& n) {
+  Value t;
+  const Value& l = operand(n.a, t);
+  if (l.tag != Tag::List) {
+    if (l.tag == Tag::None) return n.op != ir::Op::Any ? Truth::True : Truth::False;
+    return Truth::Unknown;
+  }
+  const uint32_t off = l.list.off, count = l.list.count;
+  bool unknown = false;
+  for (uint32_t i = 0; i < count; ++i) {
+    frames_[n.c] = s_->slots[s_->items[off + i]];
+    if (n.op == ir::Op::All) {
+      Truth f = n.d >= 0 ? tv(n.d) : Truth::True;
+      if (f == Truth::False) continue;
+      Truth r = t_or(t_not(f), tv(n.b));
+      if (r == Truth::False) return Truth::False;
+      if (r == Truth::Unknown) unknown = true;
+      continue;
+    }
+    Truth r = n.b >= 0 ? tv(n.b) : Truth::True;
+    if (r == Truth::True) return n.op == ir::Op::Any ? Truth::True : Truth::False;
+    if (r == Truth::Unknown) unknown = true;
+  }
+  if (unknown) return Truth::Unknown;
+  return n.op == ir::Op::Any ? Truth::False : Truth::True;
+}
+
+template <class TruthOf>
+Truth Evaluator::rule_truth(const ir::Rule& r, bool* applies, TruthOf truth) {
+  if (applies) *applies = true;
+  if (r.when < 0 && r.exceptions.empty()) {  // most rules: the body alone
+    if (r.kind == ir::RuleKind::Judgement) return truth_of(s_->judgements[r.judgement]);
+    const Truth x = truth(r.body);
+    return r.kind == ir::RuleKind::Exclude ? t_not(x) : x;
+  }
+  Truth when = r.when >= 0 ? truth(r.when) : Truth::True;
+  if (when == Truth::False) {
+    if (applies) *applies = false;
+    return Truth::True;
+  }
+  Truth holds;
+  if (r.kind == ir::RuleKind::Judgement) {
+    holds = truth_of(s_->judgements[r.judgement]);
+  } else {
+    // The body, with exceptions applied: the first exception listed wins.
+    bool exclude = r.kind == ir::RuleKind::Exclude;
+    Truth x = truth(r.body);
+    for (auto it = r.exceptions.rbegin(); it != r.exceptions.rend(); ++it) {
+      Truth c = truth(it->cond);
+      Truth replacement = it->body >= 0 ? truth(it->body) : (exclude ? Truth::False : Truth::True);
+      x = t_if(c, replacement, x);
+    }
+    holds = exclude ? t_not(x) : x;
+  }
+  return t_or(t_not(when), holds);
+}
+
 Truth Evaluator::condition(int32_t node, const FactStore& s) {
   s_ = &s;
   frames_[0] = s.root;
@@ -445,49 +696,34 @@ Truth Evaluator::condition(int32_t node, const FactStore& s) {
 Truth Evaluator::rule_holds(const ir::Rule& r, const FactStore& s, bool* applies) {
   s_ = &s;
   frames_[0] = s.root;
-  if (applies) *applies = true;
-  Truth when = r.when >= 0 ? truth_of(ev(r.when)) : Truth::True;
-  if (when == Truth::False) {
-    if (applies) *applies = false;
-    return Truth::True;
-  }
-  Truth holds;
-  if (r.kind == ir::RuleKind::Judgement) {
-    holds = truth_of(s.judgements[r.judgement]);
-  } else {
-    // The body, with exceptions applied: the first exception listed wins.
-    bool exclude = r.kind == ir::RuleKind::Exclude;
-    Truth x = truth_of(ev(r.body));
-    for (auto it = r.exceptions.rbegin(); it != r.exceptions.rend(); ++it) {
-      Truth c = truth_of(ev(it->cond));
-      Truth replacement = it->body >= 0 ? truth_of(ev(it->body)) : (exclude ? Truth::False : Truth::True);
-      x = t_if(c, replacement, x);
-    }
-    holds = exclude ? t_not(x) : x;
-  }
-  return t_or(t_not(when), holds);
+  return rule_truth(r, applies, [this](int32_t n) { return truth_of(ev(n)); });
 }
 
 void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out) {
   const ir::Award& a = p_.awards[award];
   out.award = award;
-  out.rules.clear();
   calendar_failure_.reset();
   if (s.root_type < 0) out.subject = Truth::Unknown;
   else out.subject = s.root_type == a.subject ? Truth::True : Truth::False;
   bool any_false = out.subject == Truth::False, any_unknown = out.subject == Truth::Unknown;
   if (out.subject == Truth::True) {
-    for (int32_t i : award_rules_[award]) {
-      const ir::Rule& r = p_.rules[i];
-      RuleOutcome ro;
-      ro.rule = i;
-      current_rule_ = ro.rule;
-      ro.holds = rule_holds(r, s, &ro.applies);
-      current_rule_ = -1;
-      if (ro.holds == Truth::False) any_false = true;
-      else if (ro.holds == Truth::Unknown) any_unknown = true;
-      out.rules.push_back(ro);
+    s_ = &s;
+    frames_[0] = s.root;
+    const std::vector<int32_t>& rules = award_rules_[award];
+    out.rules.resize(rules.size());  // an outcome reused for the next record keeps its size
+    RuleOutcome* ro = out.rules.data();
+    for (int32_t i : rules) {
+      ro->rule = i;
+      current_rule_ = i;
+      const Truth t = rule_truth(p_.rules[i], &ro->applies, [this](int32_t n) { return tv(n); });
+      ro->holds = t;
+      any_false |= t == Truth::False;
+      any_unknown |= t == Truth::Unknown;
+      ++ro;
     }
+    current_rule_ = -1;
+  } else {
+    out.rules.clear();
   }
   out.verdict = any_false ? Verdict::Ineligible : any_unknown ? Verdict::Undetermined : Verdict::Eligible;
 }

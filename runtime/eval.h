@@ -51,10 +51,14 @@ class Evaluator {
  public:
   explicit Evaluator(const ir::Policy& p);
 
-  void set_reference_date(Date d) { today_ = d; }
+  void set_reference_date(Date d) {
+    today_ = d;
+    windows_fresh_ = false;
+  }
   void set_award_date(std::optional<Date> d) { awarded_on_ = d; }
   void set_calendar(const cal::Calendar* c) {
     calendar_ = c;
+    windows_fresh_ = false;
     for (auto& s : shifts_) s = Shift();  // working-day shifts depend on the calendar
   }
   Date reference_date() const { return today_; }
@@ -69,6 +73,10 @@ class Evaluator {
   // The same, into an existing outcome (reused across records).
   void decide_into(int32_t award, const FactStore& s, AwardOutcome& out);
 
+  // A rule's truth through the general evaluator, which `decide` does not use:
+  // it builds a Value for every node and can collect missing facts. The
+  // explanations (status, timeline, missing facts) read it; tests hold the
+  // truth-only path of `decide` to it.
   Truth rule_holds(const ir::Rule& r, const FactStore& s, bool* applies = nullptr);
   Truth condition(int32_t node, const FactStore& s);
 
@@ -78,7 +86,25 @@ class Evaluator {
 
  private:
   Value ev(int32_t n);
-  Value ev_cmp(const ir::Node& n, const Value& a, const Value& b);
+  // The truth-only path of `decide`: the truth of a node without building a
+  // Value for it (one byte returned, not 24), reading facts where they lie.
+  // Never used while collecting missing facts. Equal, node for node, to
+  // truth_of(ev(n)).
+  Truth tv(int32_t n);
+  Truth tv_quantifier(const ir::Node& n);  // any, no, all
+  // A node's value, read in place when it is a constant, a fact or an element;
+  // otherwise evaluated into `tmp`.
+  inline const Value& operand(int32_t n, Value& tmp);
+  const Value& operand_rest(int32_t n, Value& tmp);
+  // A rule's truth, its `when` and exceptions applied, with `truth` evaluating
+  // each node (the general path or tv).
+  template <class TruthOf>
+  Truth rule_truth(const ir::Rule& r, bool* applies, TruthOf truth);
+  // The parts of a node both paths share.
+  Truth elapsed_cmp(const ir::Node& n, const Value& e, const Value& d);
+  Truth within_window(int32_t window, const Value& d);
+  void refresh_windows();
+  Truth within(const ir::Node& n, const Value& d, const Value& span, const Value& anchor);
   Truth cmp_values(uint8_t op, const Value& a, const Value& b);
   bool equal(const Value& a, const Value& b);
   Truth member(const Value& x, int32_t list_node);
@@ -88,6 +114,22 @@ class Evaluator {
 
   const ir::Policy& p_;
   std::vector<std::vector<int32_t>> award_rules_;  // per award: its rules, in policy order
+  // `date within 3 years before today`: the window's ends are the same for
+  // every record on one reference date, so the truth-only path finds them once.
+  // Per node, the index of its window, or -1 (a span in working days, an
+  // anchor other than today: evaluated as written).
+  std::vector<int32_t> window_of_;
+  struct Window {
+    int32_t node = -1;
+    bool known = false;  // false: the span could not be counted (left Unknown)
+    int32_t lo = 0, hi = 0;
+  };
+  std::vector<Window> windows_;
+  bool windows_fresh_ = false;
+  // `level in {national, provincial, city}`: a list written in the policy whose
+  // elements are all members of one enumeration (ordinal < 64), as a bit set,
+  // per MakeList node; 0 for any other list (tested element by element).
+  std::vector<uint64_t> enum_set_;
   const FactStore* s_ = nullptr;
   Date today_{};
   std::optional<Date> awarded_on_;
