@@ -46,7 +46,7 @@ Truth t_if(Truth c, Truth a, Truth b) {
   return a == b ? a : Truth::Unknown;
 }
 
-bool compare(uint8_t op, int64_t a, int64_t b) {
+inline bool compare(uint8_t op, int64_t a, int64_t b) {
   switch (static_cast<ir::CmpOp>(op)) {
     case ir::CmpOp::Eq: return a == b;
     case ir::CmpOp::Ne: return a != b;
@@ -66,6 +66,17 @@ Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
     for (int32_t a : p.rules[i].awards)
       if (award_rules_[a].empty() || award_rules_[a].back() != static_cast<int32_t>(i))
         award_rules_[a].push_back(static_cast<int32_t>(i));
+  award_steps_.resize(p.awards.size());
+  for (size_t a = 0; a < p.awards.size(); ++a)
+    for (int32_t i : award_rules_[a]) {
+      const ir::Rule& r = p.rules[i];
+      Step st{i, r.body, Step::Full};
+      if (r.when < 0 && r.exceptions.empty()) {
+        if (r.kind == ir::RuleKind::Judgement) st = Step{i, r.judgement, Step::Judgement};
+        else st.kind = r.kind == ir::RuleKind::Exclude ? Step::NotBody : Step::Body;
+      }
+      award_steps_[a].push_back(st);
+    }
   window_of_.assign(p.nodes.size(), -1);
   for (size_t i = 0; i < p.nodes.size(); ++i) {
     const ir::Node& n = p.nodes[i];
@@ -316,15 +327,6 @@ void Evaluator::refresh_windows() {
   windows_fresh_ = true;
 }
 
-// within() for a window found once per reference date.
-Truth Evaluator::within_window(int32_t window, const Value& d) {
-  if (d.tag == Tag::None) return Truth::False;
-  if (!windows_fresh_) refresh_windows();
-  const Window& w = windows_[window];
-  if (d.tag != Tag::Date || !w.known) return Truth::Unknown;
-  return d.date >= w.lo && d.date <= w.hi ? Truth::True : Truth::False;
-}
-
 Value Evaluator::ev(int32_t idx) {
   const ir::Node& n = p_.nodes[idx];
   switch (n.op) {
@@ -528,16 +530,23 @@ const Value& Evaluator::operand_rest(int32_t idx, Value& tmp) {
   return tmp;
 }
 
+// tv() is called for every boolean node, so it is kept small: the cases that
+// need temporaries or loops are functions of their own, and tv() pays only for
+// what the node in hand needs.
 Truth Evaluator::tv(int32_t idx) {
   const ir::Node& n = p_.nodes[idx];
   switch (n.op) {
-    case ir::Op::Const:
-    case ir::Op::Load:
-    case ir::Op::Field:
-    case ir::Op::Elem:
-    case ir::Op::Judged: {
+    case ir::Op::Load: {
+      const Value& f = frames_[n.a];
+      if (f.tag != Tag::Record) return Truth::Unknown;  // none or unknown: not a truth
+      return truth_of(s_->slots[f.rec + n.b]);
+    }
+    case ir::Op::Const: return truth_of(p_.consts[n.a]);
+    case ir::Op::Elem: return truth_of(frames_[n.a]);
+    case ir::Op::Judged: return truth_of(s_->judgements[n.a]);
+    case ir::Op::Field: {
       Value t;
-      return truth_of(operand(idx, t));
+      return truth_of(operand_rest(idx, t));
     }
     case ir::Op::Not: return t_not(tv(n.a));
     case ir::Op::And: {
@@ -560,68 +569,15 @@ Truth Evaluator::tv(int32_t idx) {
       Truth a = tv(n.b), b = tv(n.c);
       return a == b ? a : Truth::Unknown;
     }
-    case ir::Op::Cmp: {
-      Value ta, tb;
-      const Value& a = operand(n.a, ta);
-      const Value& b = operand(n.b, tb);
-      return cmp_values(n.aux, a, b);
-    }
-    case ir::Op::CmpElapsed: {
-      Value te, td;
-      const ir::Node& diff = p_.nodes[n.a];
-      if (diff.op == ir::Op::DateDiff) {  // the elapsed time, built here rather than by ev
-        Value tt, tf;
-        const Value& to = operand(diff.a, tt);
-        const Value& from = operand(diff.b, tf);
-        if (to.tag == Tag::Date && from.tag == Tag::Date) {
-          te.tag = Tag::Elapsed;
-          te.elapsed = {from.date, to.date};
-        }
-      } else {
-        te = operand(n.a, td);
-      }
-      const Value& d = operand(n.b, td);
-      return elapsed_cmp(n, te, d);
-    }
+    case ir::Op::Cmp: return tv_cmp(n);
+    case ir::Op::CmpElapsed: return tv_elapsed(n);
     case ir::Op::Within: {
-      if (const int32_t w = window_of_[idx]; w >= 0) {
-        Value td;
-        return within_window(w, operand(n.a, td));
-      }
-      Value td, ts, ta;
-      const Value& d = operand(n.a, td);
-      const Value& span = operand(n.b, ts);
-      const Value& anchor = operand(n.c, ta);
-      return within(n, d, span, anchor);
+      if (const int32_t w = window_of_[idx]; w >= 0) return tv_window(w, n);
+      return tv_within(n);
     }
-    case ir::Op::IsSet: {
-      Value t;
-      const Value& a = operand(n.a, t);
-      bool set = a.tag != Tag::Unknown && a.tag != Tag::None;
-      return (n.aux ? !set : set) ? Truth::True : Truth::False;
-    }
-    case ir::Op::In: {
-      Value t;
-      const Value& x = operand(n.a, t);
-      Truth r;
-      if (const uint64_t set = enum_set_[n.b]) {
-        // member() of a list of known members: only another member can equal one
-        if (x.tag == Tag::Enum) r = x.ord < 64 && (set >> x.ord & 1) ? Truth::True : Truth::False;
-        else r = x.tag == Tag::Unknown ? Truth::Unknown : Truth::False;
-      } else {
-        r = member(x, n.b);
-      }
-      return n.aux ? t_not(r) : r;
-    }
-    case ir::Op::Overlaps: {
-      Value t;
-      const Value& l = operand(n.a, t);
-      if (l.tag != Tag::List) return l.tag == Tag::None ? Truth::False : Truth::Unknown;
-      Truth acc = Truth::False;
-      for (uint32_t i = 0; i < l.list.count && acc != Truth::True; ++i)
-        acc = t_or(acc, member(s_->slots[s_->items[l.list.off + i]], n.b));
-      return acc;
-    }
+    case ir::Op::IsSet:
+    case ir::Op::In:
+    case ir::Op::Overlaps: return tv_member(n);
     case ir::Op::Any:
     case ir::Op::No:
     case ir::Op::All: return tv_quantifier(n);
@@ -629,7 +585,86 @@ Truth Evaluator::tv(int32_t idx) {
   }
 }
 
-// Kept out of tv(), whose every call would otherwise pay for this loop's registers.
+Truth Evaluator::tv_cmp(const ir::Node& n) {
+  Value ta, tb;
+  const Value& a = operand(n.a, ta);
+  const Value& b = operand(n.b, tb);
+  if (a.tag == b.tag) {  // the usual case, compared here; the rest as cmp_values says
+    switch (a.tag) {
+      case Tag::Enum: return compare(n.aux, a.ord, b.ord) ? Truth::True : Truth::False;
+      case Tag::Date: return compare(n.aux, a.date, b.date) ? Truth::True : Truth::False;
+      case Tag::Num: return compare(n.aux, a.num, b.num) ? Truth::True : Truth::False;
+      default: break;
+    }
+  }
+  return cmp_values(n.aux, a, b);
+}
+
+Truth Evaluator::tv_elapsed(const ir::Node& n) {
+  Value te, td;
+  const ir::Node& diff = p_.nodes[n.a];
+  if (diff.op == ir::Op::DateDiff) {  // the elapsed time, built here rather than by ev
+    Value tt, tf;
+    const Value& to = operand(diff.a, tt);
+    const Value& from = operand(diff.b, tf);
+    if (to.tag == Tag::Date && from.tag == Tag::Date) {
+      te.tag = Tag::Elapsed;
+      te.elapsed = {from.date, to.date};
+    }
+  } else {
+    te = operand(n.a, td);
+  }
+  const Value& d = operand(n.b, td);
+  return elapsed_cmp(n, te, d);
+}
+
+// within() for a window found once per reference date.
+Truth Evaluator::tv_window(int32_t window, const ir::Node& n) {
+  Value td;
+  const Value& d = operand(n.a, td);
+  if (d.tag == Tag::None) return Truth::False;
+  if (!windows_fresh_) refresh_windows();
+  const Window& w = windows_[window];
+  if (d.tag != Tag::Date || !w.known) return Truth::Unknown;
+  return d.date >= w.lo && d.date <= w.hi ? Truth::True : Truth::False;
+}
+
+Truth Evaluator::tv_within(const ir::Node& n) {
+  Value td, ts, ta;
+  const Value& d = operand(n.a, td);
+  const Value& span = operand(n.b, ts);
+  const Value& anchor = operand(n.c, ta);
+  return within(n, d, span, anchor);
+}
+
+Truth Evaluator::tv_member(const ir::Node& n) {
+  Value t;
+  if (n.op == ir::Op::IsSet) {
+    const Value& a = operand(n.a, t);
+    bool set = a.tag != Tag::Unknown && a.tag != Tag::None;
+    return (n.aux ? !set : set) ? Truth::True : Truth::False;
+  }
+  if (n.op == ir::Op::In) {
+    const Value& x = operand(n.a, t);
+    Truth r;
+    if (const uint64_t set = enum_set_[n.b]) {
+      // member() of a list of known members: only another member can equal one
+      if (x.tag == Tag::Enum) r = x.ord < 64 && (set >> x.ord & 1) ? Truth::True : Truth::False;
+      else r = x.tag == Tag::Unknown ? Truth::Unknown : Truth::False;
+    } else {
+      r = member(x, n.b);
+    }
+    return n.aux ? t_not(r) : r;
+  }
+  // Overlaps
+  const Value& l = operand(n.a, t);
+  if (l.tag != Tag::List) return l.tag == Tag::None ? Truth::False : Truth::Unknown;
+  Truth acc = Truth::False;
+  for (uint32_t i = 0; i < l.list.count && acc != Truth::True; ++i)
+    acc = t_or(acc, member(s_->slots[s_->items[l.list.off + i]], n.b));
+  return acc;
+}
+
 Truth Evaluator::tv_quantifier(const ir::Node& n) {
   Value t;
   const Value& l = operand(n.a, t);
@@ -660,11 +695,6 @@ Truth Evaluator::tv_quantifier(const ir::Node& n) {
 template <class TruthOf>
 Truth Evaluator::rule_truth(const ir::Rule& r, bool* applies, TruthOf truth) {
   if (applies) *applies = true;
-  if (r.when < 0 && r.exceptions.empty()) {  // most rules: the body alone
-    if (r.kind == ir::RuleKind::Judgement) return truth_of(s_->judgements[r.judgement]);
-    const Truth x = truth(r.body);
-    return r.kind == ir::RuleKind::Exclude ? t_not(x) : x;
-  }
   Truth when = r.when >= 0 ? truth(r.when) : Truth::True;
   if (when == Truth::False) {
     if (applies) *applies = false;
@@ -709,13 +739,20 @@ void Evaluator::decide_into(int32_t award, const FactStore& s, AwardOutcome& out
   if (out.subject == Truth::True) {
     s_ = &s;
     frames_[0] = s.root;
-    const std::vector<int32_t>& rules = award_rules_[award];
-    out.rules.resize(rules.size());  // an outcome reused for the next record keeps its size
+    const std::vector<Step>& steps = award_steps_[award];
+    out.rules.resize(steps.size());  // an outcome reused for the next record keeps its size
     RuleOutcome* ro = out.rules.data();
-    for (int32_t i : rules) {
-      ro->rule = i;
-      current_rule_ = i;
-      const Truth t = rule_truth(p_.rules[i], &ro->applies, [this](int32_t n) { return tv(n); });
+    for (const Step& st : steps) {
+      ro->rule = st.rule;
+      ro->applies = true;
+      current_rule_ = st.rule;
+      Truth t;
+      switch (st.kind) {
+        case Step::Body: t = tv(st.node); break;
+        case Step::NotBody: t = t_not(tv(st.node)); break;
+        case Step::Judgement: t = truth_of(s.judgements[st.node]); break;
+        default: t = rule_truth(p_.rules[st.rule], &ro->applies, [this](int32_t n) { return tv(n); });
+      }
       ro->holds = t;
       any_false |= t == Truth::False;
       any_unknown |= t == Truth::Unknown;

@@ -91,6 +91,11 @@ class Evaluator {
   // Never used while collecting missing facts. Equal, node for node, to
   // truth_of(ev(n)).
   Truth tv(int32_t n);
+  Truth tv_cmp(const ir::Node& n);
+  Truth tv_elapsed(const ir::Node& n);
+  Truth tv_window(int32_t window, const ir::Node& n);
+  Truth tv_within(const ir::Node& n);
+  Truth tv_member(const ir::Node& n);      // is set, in, overlaps
   Truth tv_quantifier(const ir::Node& n);  // any, no, all
   // A node's value, read in place when it is a constant, a fact or an element;
   // otherwise evaluated into `tmp`.
@@ -102,7 +107,6 @@ class Evaluator {
   Truth rule_truth(const ir::Rule& r, bool* applies, TruthOf truth);
   // The parts of a node both paths share.
   Truth elapsed_cmp(const ir::Node& n, const Value& e, const Value& d);
-  Truth within_window(int32_t window, const Value& d);
   void refresh_windows();
   Truth within(const ir::Node& n, const Value& d, const Value& span, const Value& anchor);
   Truth cmp_values(uint8_t op, const Value& a, const Value& b);
@@ -114,6 +118,15 @@ class Evaluator {
 
   const ir::Policy& p_;
   std::vector<std::vector<int32_t>> award_rules_;  // per award: its rules, in policy order
+  // The same rules as decide walks them: what it needs of each, side by side.
+  // A plain step (no `when`, no exceptions) is a judgement or a body, negated
+  // for an exclusion; any other is decided by rule_truth.
+  struct Step {
+    int32_t rule = -1;
+    int32_t node = -1;  // the body, or the judgement for a judgement rule
+    enum Kind : uint8_t { Body, NotBody, Judgement, Full } kind = Full;
+  };
+  std::vector<std::vector<Step>> award_steps_;
   // `date within 3 years before today`: the window's ends are the same for
   // every record on one reference date, so the truth-only path finds them once.
   // Per node, the index of its window, or -1 (a span in working days, an
