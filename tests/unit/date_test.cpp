@@ -6,6 +6,7 @@
 
 #include "compiler/diagnostics.h"
 #include "runtime/date.h"
+#include "support.h"
 #include "runtime/decimal.h"
 
 using namespace award;
@@ -73,7 +74,7 @@ TEST_CASE("decimals are exact", "[decimal]") {
 }
 
 TEST_CASE("docs/diagnostics.md lists every diagnostic code", "[docs]") {
-  std::ifstream in(std::string(AWARD_SOURCE_DIR) + "/docs/diagnostics.md");
+  std::ifstream in(award::test::source_path("docs/diagnostics.md"));
   std::stringstream ss;
   ss << in.rdbuf();
   std::string doc = ss.str();

@@ -121,7 +121,7 @@ TEST_CASE("vocabulary names spelled like English keywords are names, not keyword
 }
 
 TEST_CASE("docs/language.md lists every keyword in both spellings", "[keywords][docs]") {
-  std::ifstream in(std::string(AWARD_SOURCE_DIR) + "/docs/language.md");
+  std::ifstream in(source_path("docs/language.md"));
   std::stringstream ss;
   ss << in.rdbuf();
   std::string doc = ss.str();
