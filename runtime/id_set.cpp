@@ -1,6 +1,8 @@
 #include "runtime/id_set.h"
 
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
 #include <cstring>
 
 namespace award {
@@ -27,8 +29,9 @@ uint64_t get_varint(const char*& p) {
   }
 }
 
-constexpr uint64_t kPlaceBits = 20, kBlockBits = 20;
-constexpr uint64_t kHashShift = kPlaceBits + kBlockBits;  // the top 24 bits: hash
+constexpr uint64_t kPlaceBits = 20, kBlockBits = 16;
+constexpr uint64_t kHashShift = kPlaceBits + kBlockBits;  // the top 28 bits: hash
+constexpr int kHashBits = 64 - static_cast<int>(kHashShift);
 
 }  // namespace
 
@@ -61,14 +64,19 @@ std::string_view IdSet::at(Entry e, uint64_t& record) const {
   return std::string_view(p, len);
 }
 
+// An id's home in a table of 2^bits entries is the top `bits` bits of its hash,
+// so that the entry's own 28 bits of hash place it again when the table doubles:
+// no id's text is read (a cache miss each, once the text outgrows the caches)
+// until the table passes 2^28 entries.
 void IdSet::grow() {
   std::vector<Entry> old(table_.size() ? table_.size() * 2 : 1024);
   old.swap(table_);
+  bits_ = std::countr_zero(table_.size());
   const size_t mask = table_.size() - 1;
   uint64_t record;
   for (Entry e : old) {
     if (!e) continue;
-    size_t i = hash(at(e, record)) & mask;
+    size_t i = bits_ <= kHashBits ? (e >> kHashShift) >> (kHashBits - bits_) : home(hash(at(e, record)));
     while (table_[i]) i = (i + 1) & mask;
     table_[i] = e;
   }
@@ -79,7 +87,7 @@ bool IdSet::add(std::string_view id, uint64_t record, uint64_t& first) {
   const uint64_t h = hash(id);
   const uint64_t tag = h >> kHashShift;
   const size_t mask = table_.size() - 1;
-  size_t i = h & mask;
+  size_t i = home(h);
   for (; table_[i]; i = (i + 1) & mask) {
     uint64_t seen;
     if ((table_[i] >> kHashShift) == tag && at(table_[i], seen) == id) {
@@ -91,6 +99,7 @@ bool IdSet::add(std::string_view id, uint64_t record, uint64_t& first) {
   // own size when it is longer than a block), so no text ever moves.
   const size_t need = 20 + id.size();  // two varints of at most 10 bytes, the id
   if (blocks_.empty() || (!blocks_.back().empty() && blocks_.back().size() + need > kBlock)) {
+    if (blocks_.size() + 1 >= (uint64_t{1} << kBlockBits)) throw std::length_error("more applicant ids than a run can keep");
     blocks_.emplace_back();
     blocks_.back().reserve(std::max(kBlock, need));
   }
@@ -101,6 +110,8 @@ bool IdSet::add(std::string_view id, uint64_t record, uint64_t& first) {
   b.append(head, static_cast<size_t>(end - head));
   b.append(id);
   // A block's place fits in 20 bits: a block past kBlock bytes holds one id, at 0.
+  // Its number fits in 16 bits for 64 GiB of ids' text, more than this machine's
+  // memory; past that add() throws rather than mistake one id for another.
   table_[i] = (tag << kHashShift) | (block << kPlaceBits) | place;
   ++count_;
   return true;
