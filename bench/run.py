@@ -11,7 +11,8 @@ reports any time, and prints records/s and the ratio to the baseline for:
   3. compile time of each policy in policies/ and of all of them together;
   4. peak memory (maximum resident set) of each run.
 
-Times are wall-clock medians of --runs runs, output to /dev/null, data in --dir.
+Programs compared run in rounds (one run of each per round) and each ratio is the
+median of the rounds' ratios, printed with its range; output to /dev/null, data in --dir.
 With --check the verdicts are compared and nothing is timed (the CTest test).
 """
 
@@ -107,41 +108,78 @@ def rate(n, s):
 FOUND = {}
 
 
+def spread(xs, fmt="{:.2f}"):
+    """'median (lowest–highest)' of a list of figures."""
+    return f"{fmt.format(statistics.median(xs))} ({fmt.format(min(xs))}–{fmt.format(max(xs))})"
+
+
 def bench_end_to_end(build, pop, n, runs, cores):
-    print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), median of {runs}")
-    print("| program | wall s | records/s (wall) | ratio to baseline (wall) | CPU s | records per CPU-s | "
-          "ratio (CPU) | peak RSS |")
+    """The programs run in rounds, one run of each per round (baseline, --jobs 1, --jobs
+    <cores>), so that a change in the machine's speed during the benchmark (a shared
+    host, a neighbour's load) falls on all of them alike; each ratio is taken within a
+    round, and the median of the rounds' ratios is reported with their range."""
+    print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), {runs} rounds, "
+          "one run of each program per round, medians")
+    jobs_list = sorted({1, cores})
+    cmds = [("daqing-baseline", baseline_cmd(build, pop))] + \
+           [(f"award eval --jobs {j}", award_cmd(build, pop, j)) for j in jobs_list]
+    walls = {name: [] for name, _ in cmds}
+    cpus = {name: [] for name, _ in cmds}
+    peaks = {name: 0 for name, _ in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds:
+            s, rss, _, _, cpu = run(cmd)
+            walls[name].append(s)
+            cpus[name].append(cpu)
+            peaks[name] = max(peaks[name], rss)
+    base = "daqing-baseline"
+    print("| program | wall s | records/s (wall) | CPU s | records per CPU-s | ratio to baseline (CPU), "
+          "median of rounds (range) | ratio (wall) | peak RSS |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    base_s, base_cpu, base_rss = timed(baseline_cmd(build, pop), runs)
-    FOUND.setdefault("rss", []).append((n, base_rss))
-    print(f"| daqing-baseline | {base_s:.3f} | {rate(n, base_s)} | 1.00 | {base_cpu:.3f} | {rate(n, base_cpu)} | 1.00 "
-          f"| {base_rss / 1024:.1f} MiB |")
-    single = None
-    for jobs in sorted({1, cores}):
-        s, cpu, rss = timed(award_cmd(build, pop, jobs), runs)
-        single = single or s
-        if jobs == 1:
-            FOUND.setdefault("one", []).append((n, base_cpu / cpu, base_s / s, rss))
-        else:
-            FOUND.setdefault("cores", []).append((n, jobs, single / s))
-        extra = f" ({single / s:.2f}× --jobs 1)" if jobs > 1 else ""
-        print(f"| award eval --jobs {jobs} | {s:.3f} | {rate(n, s)} | {base_s / s:.2f}{extra} | {cpu:.3f} "
-              f"| {rate(n, cpu)} | {base_cpu / cpu:.2f} | {rss / 1024:.1f} MiB |")
+    FOUND.setdefault("rss", []).append((n, peaks[base]))
+    single = f"award eval --jobs 1"
+    for name, _ in cmds:
+        s, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        cpu_ratios = [b / a for a, b in zip(cpus[name], cpus[base])]
+        wall_ratios = [b / a for a, b in zip(walls[name], walls[base])]
+        extra = ""
+        if name == single:
+            FOUND.setdefault("one", []).append((n, statistics.median(cpu_ratios), statistics.median(wall_ratios),
+                                                peaks[name], min(cpu_ratios), max(cpu_ratios)))
+        elif name != base:
+            speedups = [a / b for a, b in zip(walls[single], walls[name])]
+            FOUND.setdefault("cores", []).append((n, int(name.rsplit(" ", 1)[1]), statistics.median(speedups),
+                                                  min(speedups), max(speedups)))
+            extra = f"; {spread(speedups)}× --jobs 1"
+        print(f"| {name} | {s:.3f} | {rate(n, s)} | {cpu:.3f} | {rate(n, cpu)} | {spread(cpu_ratios)} "
+              f"| {spread(wall_ratios)}{extra} | {peaks[name] / 1024:.1f} MiB |")
 
 
 def bench_eval_alone(build, pop, n, runs):
-    print(f"\n## evaluation alone, {n:,} records already in memory, CPU time, best of {runs} passes")
-    _, _, _, err, _ = run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop,
-                        "--on", ON, "--award", "quality", "--passes", str(runs)])
-    _, _, _, berr, _ = run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", str(runs), pop])
+    """Each program measures its own best of `runs` passes; the two run alternately, as
+    `runs` pairs of processes, and the ratio is taken within a pair."""
+    print(f"\n## evaluation alone, {n:,} records already in memory, CPU time, best of {runs} passes in each "
+          f"process, {runs} pairs of processes run alternately")
+    ours, theirs, shown = [], [], []
+    for _ in range(runs):
+        _, _, _, err, _ = run([build / "bench/award-bench-eval", ROOT / "policies/daqing-2018.award", pop,
+                               "--on", ON, "--award", "quality", "--passes", str(runs)])
+        _, _, _, berr, _ = run([build / "bench/daqing-baseline", "--on", ON, "--in-memory", str(runs), pop])
+        a = re.search(r"decide alone ([0-9.]+) ns/record", err)
+        b = re.search(r"decide alone [0-9.]+ s \(([0-9.]+) ns/record\)", berr)
+        if not (a and b):
+            sys.exit(f"run.py: no 'decide alone' figure in:\n{err}\n{berr}")
+        ours.append(float(a.group(1)))
+        theirs.append(float(b.group(1)))
+        shown = [err.rstrip(), berr.rstrip()]
     print("```")
-    print(err.rstrip())
-    print(berr.rstrip())
+    print("\n".join(shown))
     print("```")
-    a = re.search(r"decide alone ([0-9.]+) ns/record", err)
-    b = re.search(r"decide alone [0-9.]+ s \(([0-9.]+) ns/record\)", berr)
-    if a and b:
-        FOUND["eval"] = (float(a.group(1)), float(b.group(1)))
+    ratios = [a / b for a, b in zip(ours, theirs)]
+    print(f"decide alone, ns a record, median (range) of {runs} pairs: award {spread(ours, '{:.0f}')}, "
+          f"baseline {spread(theirs, '{:.0f}')}; ratio {spread(ratios)}")
+    FOUND["eval"] = (statistics.median(ours), statistics.median(theirs), statistics.median(ratios),
+                     min(ratios), max(ratios))
 
 
 def bench_compile(build, runs):
@@ -152,13 +190,19 @@ def bench_compile(build, runs):
     for p in policies:
         s, cpu, _ = timed([build / "award", "compile", p, "--emit", "ir"], runs)
         print(f"| {p.name} | {s * 1000:.1f} ms (CPU {cpu * 1000:.1f} ms) |")
-    _, _, _, err, _ = run([build / "bench/award-bench-eval", "--compile-only", *policies])
+    colds, err = [], ""
+    for _ in range(runs):
+        _, _, _, err, _ = run([build / "bench/award-bench-eval", "--compile-only", *policies])
+        cold = re.search(r"together, cold \(first pass in a fresh process\): ([0-9.]+) ms", err)
+        if not cold:
+            sys.exit(f"run.py: no compile figure in:\n{err}")
+        colds.append(float(cold.group(1)))
     print("```")
     print(err.rstrip())
     print("```")
-    cold = re.search(r"together, cold \(first pass in a fresh process\): ([0-9.]+) ms", err)
-    if cold:
-        FOUND["compile"] = (len(policies), float(cold.group(1)))
+    print(f"all {len(policies)} together, cold, in {runs} fresh processes: median (range) "
+          f"{spread(colds, '{:.1f}')} ms")
+    FOUND["compile"] = (len(policies), statistics.median(colds), min(colds), max(colds))
 
 
 def summary():
@@ -166,23 +210,25 @@ def summary():
     def verdict(ok):
         return "met" if ok else "MISSED"
     print(f"\n## against the targets of issue 7 (load average now {os.getloadavg()[0]:.1f})")
-    for n, cpu_ratio, wall_ratio, _ in FOUND.get("one", []):
-        print(f"- end to end, one thread, {n:,} records: {cpu_ratio:.2f} of the baseline's records/s by CPU time "
-              f"({wall_ratio:.2f} by wall time); target 0.7: {verdict(cpu_ratio >= 0.7)}")
-    for n, jobs, speedup in FOUND.get("cores", []):
-        print(f"- both cores, {n:,} records: --jobs {jobs} runs {speedup:.2f}x as fast as --jobs 1 (wall); "
-              f"target 1.7x: {verdict(speedup >= 1.7)} (meaningful only on an otherwise idle machine)")
+    for n, cpu_ratio, wall_ratio, _, lo, hi in FOUND.get("one", []):
+        print(f"- end to end, one thread, {n:,} records: {cpu_ratio:.2f} of the baseline's records/s by CPU time, "
+              f"median of the rounds ({lo:.2f}–{hi:.2f}; {wall_ratio:.2f} by wall time); "
+              f"target 0.7: {verdict(cpu_ratio >= 0.7)}")
+    for n, jobs, speedup, lo, hi in FOUND.get("cores", []):
+        print(f"- both cores, {n:,} records: --jobs {jobs} runs {speedup:.2f}x as fast as --jobs 1 (wall, median "
+              f"of the rounds, {lo:.2f}–{hi:.2f}); target 1.7x: {verdict(speedup >= 1.7)} "
+              "(meaningful only on an otherwise idle machine)")
     if "eval" in FOUND:
-        a, b = FOUND["eval"]
-        print(f"- evaluation alone: {a:.0f} ns a record against the baseline's decide() {b:.0f} ns, {a / b:.2f}x; "
-              f"target within 2x: {verdict(a <= 2 * b)}")
+        a, b, r, lo, hi = FOUND["eval"]
+        print(f"- evaluation alone: {a:.0f} ns a record against the baseline's decide() {b:.0f} ns, {r:.2f}x "
+              f"(median of the pairs, {lo:.2f}–{hi:.2f}); target within 2x: {verdict(r <= 2)}")
     if "compile" in FOUND:
-        k, ms = FOUND["compile"]
+        k, ms, lo, hi = FOUND["compile"]
         print(f"- compile of all {k} policies in policies/, cold in a fresh process (ANTLR start-up included): "
-              f"{ms:.1f} ms CPU; target under 100 ms: {verdict(ms < 100)}")
+              f"{ms:.1f} ms CPU, median ({lo:.1f}–{hi:.1f}); target under 100 ms: {verdict(ms < 100)}")
     one = FOUND.get("one", [])
     if one:
-        peaks = ", ".join(f"{rss / 1024:.1f} MiB at {n:,}" for n, _, _, rss in one)
+        peaks = ", ".join(f"{rss / 1024:.1f} MiB at {n:,}" for n, _, _, rss, _, _ in one)
         print(f"- memory, award eval --jobs 1, peak RSS: {peaks} (flat but for the set of applicant ids, "
               f"about 30 bytes a record: see bench/README.md)")
 
@@ -190,7 +236,7 @@ def summary():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, action="append", help="records (repeatable; default 100000 and 1000000)")
-    ap.add_argument("--runs", type=int, default=5, help="runs per timing (median)")
+    ap.add_argument("--runs", type=int, default=5, help="rounds (and passes) per timing; medians are reported")
     ap.add_argument("--build", type=Path, default=ROOT / "build", help="the CMake build directory")
     ap.add_argument("--dir", type=Path, default=Path("/tmp/award-bench"), help="where populations are kept")
     ap.add_argument("--check", action="store_true", help="verify the verdicts only, time nothing")
