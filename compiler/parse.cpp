@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <atomic>
 #include <map>
+#include <shared_mutex>
+#include <unordered_map>
 #include <typeinfo>
 
 #include <antlr4-runtime.h>
@@ -124,6 +126,68 @@ class FoldedInput : public antlr4::ANTLRInputStream {
     if (!f) folded[c].store(f = static_cast<uint16_t>(alphabet.fold(c)), std::memory_order_relaxed);
     return f;
   }
+};
+
+// FoldedInput leaves the characters of the Chinese keywords (的, 年, 条, 款, …) as
+// they are: each is in labels of its own, so no ASCII character lexes alike, and
+// ANTLR's lexer simulated its ATN again for every one of them, a third of a
+// compile. The DFA state reached from a state on a character does not depend on
+// where the character lies, so WideEdges keeps those edges too, in a table of its
+// own beside ANTLR's (which stops at 127), shared by every lexer of the process.
+class WideEdges : public antlr4::atn::LexerATNSimulator {
+ public:
+  explicit WideEdges(AwardLexer* lexer)
+      : antlr4::atn::LexerATNSimulator(lexer, lexer->getATN(), dfas(lexer->getATN()), cache_) {}
+
+  // Puts a WideEdges in the place of the simulator the generated lexer made
+  // (setInterpreter deletes that one).
+  static void install(AwardLexer& lexer) {
+    lexer.setInterpreter(new WideEdges(&lexer));
+  }
+
+ protected:
+  antlr4::dfa::DFAState* getExistingTargetState(antlr4::dfa::DFAState* s, size_t t) override {
+    if (t <= antlr4::atn::LexerATNSimulator::MAX_DFA_EDGE) return antlr4::atn::LexerATNSimulator::getExistingTargetState(s, t);
+    std::shared_lock lock(mutex_);
+    auto it = edges_.find(Edge{s, t});
+    return it == edges_.end() ? nullptr : it->second;
+  }
+
+  void addDFAEdge(antlr4::dfa::DFAState* p, size_t t, antlr4::dfa::DFAState* q) override {
+    if (t <= antlr4::atn::LexerATNSimulator::MAX_DFA_EDGE || !p || !q) {
+      antlr4::atn::LexerATNSimulator::addDFAEdge(p, t, q);
+      return;
+    }
+    std::unique_lock lock(mutex_);
+    edges_.emplace(Edge{p, t}, q);
+  }
+  using antlr4::atn::LexerATNSimulator::addDFAEdge;
+
+ private:
+  struct Edge {
+    antlr4::dfa::DFAState* from;
+    size_t symbol;
+    bool operator==(const Edge&) const = default;
+  };
+  struct EdgeHash {
+    size_t operator()(const Edge& e) const {
+      return std::hash<const void*>()(e.from) * 31 + std::hash<size_t>()(e.symbol);
+    }
+  };
+
+  // The DFA these lexers share, one per mode, as the generated lexer makes its own.
+  static std::vector<antlr4::dfa::DFA>& dfas(const antlr4::atn::ATN& atn) {
+    static std::vector<antlr4::dfa::DFA> v = [&] {
+      std::vector<antlr4::dfa::DFA> d;
+      d.reserve(atn.getNumberOfDecisions());
+      for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i) d.emplace_back(atn.getDecisionState(i), i);
+      return d;
+    }();
+    return v;
+  }
+  static inline antlr4::atn::PredictionContextCache cache_;
+  static inline std::shared_mutex mutex_;
+  static inline std::unordered_map<Edge, antlr4::dfa::DFAState*, EdgeHash> edges_;
 };
 
 // --- Error listeners ------------------------------------------------------------
@@ -1270,6 +1334,7 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
 
   FoldedInput input(src.text);
   AwardLexer lexer(&input);
+  WideEdges::install(lexer);
   Collector collector(src, diags, cp2byte);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&collector);
@@ -1363,6 +1428,7 @@ std::vector<LexToken> lex(const SourceFile& src) {
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
   FoldedInput input(src.text);
   AwardLexer lexer(&input);
+  WideEdges::install(lexer);
   lexer.removeErrorListeners();
   const antlr4::dfa::Vocabulary& vocab = lexer.getVocabulary();
   for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken()) {
