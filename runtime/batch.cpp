@@ -29,7 +29,7 @@ struct Block {
   size_t len = 0;           // bytes of lines in buf
   size_t first_line = 0;    // line number of the block's first line
   BatchChunk result;
-  enum State { Free, Ready, Working, Done } state = Free;
+  enum State { Free, Working, Done } state = Free;
 };
 
 // Reads blocks of whole lines from a file; a partial last line is carried over.
@@ -237,82 +237,61 @@ bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make
       hand_over(b);
     }
   } else {
-    // A ring of blocks: the main thread fills block n, workers take Ready blocks in
-    // order, and the main thread commits block n once it is Done, then reuses it.
+    // A ring of blocks, and no thread that only reads or commits: each of `jobs`
+    // threads (the calling one among them) reads the next block under the lock,
+    // works on it unlocked, and then commits every block that is done, in file
+    // order, unless another thread is committing already (that one sees it). With
+    // a reading and committing thread beside the workers, three threads shared two
+    // cores, and the switches between them cost more than the commit itself.
     std::vector<Block> ring(2 * jobs + 2);
     std::mutex m;
     std::condition_variable cv;
-    size_t next_work = 0;  // the next block a worker takes
-    size_t filled = 0;     // blocks filled so far
-    bool finished = false; // no more blocks will be filled
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t)
-      threads.emplace_back([&] {
-        od::parser parser;
-        BatchWork work;
-        {
-          std::lock_guard<std::mutex> lock(m);  // make_work may read shared state
-          work = make_work();
-        }
-        for (;;) {
-          Block* b;
-          {
-            std::unique_lock<std::mutex> lock(m);
-            cv.wait(lock, [&] { return next_work < filled || finished; });
-            if (next_work >= filled) return;
-            b = &ring[next_work++ % ring.size()];
-            b->state = Block::Working;
-          }
-          work_on(*b, parser, work, path);
-          {
-            std::lock_guard<std::mutex> lock(m);
-            b->state = Block::Done;
-          }
-          cv.notify_all();
-        }
-      });
-    size_t committed = 0;
-    bool more = true;
-    while (more || committed < filled) {
-      // Fill every free block first, so that workers never wait for the reader.
-      if (more) {
-        Block* b = nullptr;
-        {
-          std::lock_guard<std::mutex> lock(m);
-          if (filled - committed < ring.size()) b = &ring[filled % ring.size()];
-        }
-        if (b) {
-          more = reader.next(*b);
-          {
-            std::lock_guard<std::mutex> lock(m);
-            if (more) {
-              b->state = Block::Ready;
-              ++filled;
-            } else {
-              finished = true;
-            }
-          }
-          cv.notify_all();
-          continue;
-        }
-      }
-      Block* b = &ring[committed % ring.size()];
+    size_t read = 0;          // blocks read so far; block n lies in ring[n % ring.size()]
+    size_t committed = 0;     // blocks committed so far
+    bool finished = false;    // the file is read to its end
+    bool committing = false;  // a thread is committing blocks
+    auto worker = [&] {
+      od::parser parser;
+      BatchWork work;
       {
+        std::lock_guard<std::mutex> lock(m);  // make_work may read shared state
+        work = make_work();
+      }
+      for (;;) {
+        Block* b;
+        {
+          std::unique_lock<std::mutex> lock(m);
+          cv.wait(lock, [&] { return finished || read - committed < ring.size(); });
+          if (finished) return;
+          b = &ring[read % ring.size()];
+          if (!reader.next(*b)) {
+            finished = true;
+            cv.notify_all();
+            return;
+          }
+          ++read;
+          b->state = Block::Working;
+        }
+        work_on(*b, parser, work, path);
         std::unique_lock<std::mutex> lock(m);
-        cv.wait(lock, [&] { return b->state == Block::Done; });
+        b->state = Block::Done;
+        if (committing) continue;
+        committing = true;
+        while (committed < read && ring[committed % ring.size()].state == Block::Done) {
+          Block& c = ring[committed % ring.size()];
+          lock.unlock();
+          hand_over(c);
+          lock.lock();
+          c.state = Block::Free;
+          ++committed;
+          cv.notify_all();
+        }
+        committing = false;
       }
-      hand_over(*b);
-      {
-        std::lock_guard<std::mutex> lock(m);
-        b->state = Block::Free;
-        ++committed;
-      }
-    }
-    {
-      std::lock_guard<std::mutex> lock(m);
-      finished = true;
-    }
-    cv.notify_all();
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
     for (auto& t : threads) t.join();
   }
   if (reader.failed()) {

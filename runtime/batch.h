@@ -1,12 +1,13 @@
 // The batch driver: a JSON Lines file read in blocks, its records parsed and
 // evaluated on several threads, and the results handed back in input order.
 //
-// The main thread reads blocks of whole lines and commits finished blocks in
-// order; `jobs` worker threads each take the next block, run every record of it
-// through their own worker (a parser, a loader and an evaluator of their own),
-// and write the rows into the block's output. At most a few blocks are in flight,
-// so memory stays flat whatever the number of records. With jobs == 1 everything
-// runs on the calling thread, one block after another.
+// `jobs` threads, the calling one among them, each read the next block of whole
+// lines (one at a time, under a lock), run every record of it through their own
+// worker (a parser, a loader and an evaluator of their own), write the rows into
+// the block's output, and commit the finished blocks in file order, one thread at
+// a time. At most a few blocks are in flight, so memory stays flat whatever the
+// number of records. With jobs == 1 everything runs on the calling thread, one
+// block after another.
 #pragma once
 
 #include <cstdint>
@@ -73,7 +74,7 @@ using BatchWork = std::function<void(const RecordPlace& place, simdjson::ondeman
                                      const std::string& error, BatchChunk& chunk, BatchRecord& rec)>;
 // Called once per worker thread, on that thread's behalf, to make its worker.
 using MakeBatchWork = std::function<BatchWork()>;
-// Called on the main thread for each block, in input order.
+// Called for each block, in input order, by one thread at a time (any of them).
 using BatchCommit = std::function<void(BatchChunk& chunk)>;
 
 // Whether `path` is a file (not "-") whose first non-blank line is one whole
