@@ -61,22 +61,18 @@ inline bool compare(uint8_t op, int64_t a, int64_t b) {
 }  // namespace
 
 Evaluator::Evaluator(const ir::Policy& p) : p_(p) {
-  award_rules_.resize(p.awards.size());
-  for (size_t i = 0; i < p.rules.size(); ++i)
-    for (int32_t a : p.rules[i].awards)
-      if (award_rules_[a].empty() || award_rules_[a].back() != static_cast<int32_t>(i))
-        award_rules_[a].push_back(static_cast<int32_t>(i));
   award_steps_.resize(p.awards.size());
-  for (size_t a = 0; a < p.awards.size(); ++a)
-    for (int32_t i : award_rules_[a]) {
-      const ir::Rule& r = p.rules[i];
-      Step st{i, r.body, Step::Full};
-      if (r.when < 0 && r.exceptions.empty()) {
-        if (r.kind == ir::RuleKind::Judgement) st = Step{i, r.judgement, Step::Judgement};
-        else st.kind = r.kind == ir::RuleKind::Exclude ? Step::NotBody : Step::Body;
-      }
-      award_steps_[a].push_back(st);
+  for (size_t i = 0; i < p.rules.size(); ++i) {
+    const ir::Rule& r = p.rules[i];
+    const int32_t rule = static_cast<int32_t>(i);
+    Step st{rule, r.body, Step::Full};
+    if (r.when < 0 && r.exceptions.empty()) {
+      if (r.kind == ir::RuleKind::Judgement) st = Step{rule, r.judgement, Step::Judgement};
+      else st.kind = r.kind == ir::RuleKind::Exclude ? Step::NotBody : Step::Body;
     }
+    for (int32_t a : r.awards)  // a rule naming an award twice is one step of it
+      if (award_steps_[a].empty() || award_steps_[a].back().rule != rule) award_steps_[a].push_back(st);
+  }
   window_of_.assign(p.nodes.size(), -1);
   for (size_t i = 0; i < p.nodes.size(); ++i) {
     const ir::Node& n = p.nodes[i];

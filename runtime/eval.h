@@ -117,10 +117,9 @@ class Evaluator {
   void note_missing(int32_t node);
 
   const ir::Policy& p_;
-  std::vector<std::vector<int32_t>> award_rules_;  // per award: its rules, in policy order
-  // The same rules as decide walks them: what it needs of each, side by side.
-  // A plain step (no `when`, no exceptions) is a judgement or a body, negated
-  // for an exclusion; any other is decided by rule_truth.
+  // Per award, its rules in policy order, as decide walks them. A plain step
+  // (no `when`, no exceptions) is a judgement or a body, negated for an
+  // exclusion; any other is decided by rule_truth.
   struct Step {
     int32_t rule = -1;
     int32_t node = -1;  // the body, or the judgement for a judgement rule
