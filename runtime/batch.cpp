@@ -1,6 +1,7 @@
 #include "runtime/batch.h"
 
 #include <condition_variable>
+#include <exception>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -250,7 +251,11 @@ bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make
     size_t committed = 0;     // blocks committed so far
     bool finished = false;    // the file is read to its end
     bool committing = false;  // a thread is committing blocks
-    auto worker = [&] {
+    // The first exception of any thread (a failed allocation, say): the others stop
+    // at their next step, nothing more is committed, and it is thrown again on the
+    // calling thread once all have joined, as the one-thread path would throw it.
+    std::exception_ptr failure;
+    auto work_and_commit = [&] {
       od::parser parser;
       BatchWork work;
       {
@@ -277,7 +282,7 @@ bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make
         b->state = Block::Done;
         if (committing) continue;
         committing = true;
-        while (committed < read && ring[committed % ring.size()].state == Block::Done) {
+        while (!failure && committed < read && ring[committed % ring.size()].state == Block::Done) {
           Block& c = ring[committed % ring.size()];
           lock.unlock();
           hand_over(c);
@@ -289,10 +294,21 @@ bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make
         committing = false;
       }
     };
+    auto worker = [&] {
+      try {
+        work_and_commit();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(m);
+        if (!failure) failure = std::current_exception();
+        finished = true;
+        cv.notify_all();
+      }
+    };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
     worker();
     for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
   }
   if (reader.failed()) {
     error = fmt::format("{}: read error after line {}", path, reader.lines() - 1);

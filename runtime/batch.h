@@ -82,7 +82,9 @@ using BatchCommit = std::function<void(BatchChunk& chunk)>;
 bool is_json_lines_file(const std::string& path);
 
 // Reads every record of the JSON Lines file `path`. Returns false with `error`
-// set when the file cannot be read.
+// set when the file cannot be read. An exception thrown by a worker or by
+// `commit` on any thread is thrown again here, once every thread has stopped;
+// no block is committed after it.
 bool run_batch(const std::string& path, unsigned jobs, const MakeBatchWork& make_work, const BatchCommit& commit,
                std::string& error);
 
