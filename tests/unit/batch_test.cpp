@@ -5,6 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <unistd.h>
 
 #include "runtime/batch.h"
 
@@ -12,9 +13,11 @@ using namespace award;
 
 namespace {
 
-// A JSON Lines file of `n` records of about 300 bytes: several blocks of the batch reader.
-std::string lines_file(size_t n) {
-  auto path = std::filesystem::temp_directory_path() / ("award-batch-test-" + std::to_string(n) + ".jsonl");
+// A JSON Lines file of `n` records of about 300 bytes: several blocks of the batch
+// reader. Named by the test and the process, as CTest runs test cases side by side.
+std::string lines_file(const std::string& test, size_t n) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("award-batch-" + test + "-" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream out(path, std::ios::binary);
   const std::string pad(260, 'x');
   for (size_t i = 1; i <= n; ++i) out << "{\"id\": \"R-" << i << "\", \"pad\": \"" << pad << "\"}\n";
@@ -39,7 +42,7 @@ MakeBatchWork echo_ids(size_t throw_at) {
 
 TEST_CASE("run_batch commits every block in file order, whatever the number of threads", "[batch]") {
   const size_t n = 20000;  // about 6 MB: several blocks
-  const std::string path = lines_file(n);
+  const std::string path = lines_file("order", n);
   for (unsigned jobs : {1u, 2u, 3u}) {
     INFO("jobs " << jobs);
     size_t expected = 1;
@@ -61,7 +64,7 @@ TEST_CASE("run_batch commits every block in file order, whatever the number of t
 
 TEST_CASE("run_batch throws a worker's or a commit's exception on the calling thread", "[batch]") {
   const size_t n = 20000;
-  const std::string path = lines_file(n);
+  const std::string path = lines_file("throws", n);
   for (unsigned jobs : {1u, 2u, 3u}) {
     INFO("jobs " << jobs);
     std::string error;
