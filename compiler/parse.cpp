@@ -190,6 +190,14 @@ class WideEdges : public antlr4::atn::LexerATNSimulator {
   static inline std::unordered_map<Edge, antlr4::dfa::DFAState*, EdgeHash> edges_;
 };
 
+// The lexer every reading of a source uses: the folded input, and the edges
+// above 127 kept.
+struct SourceLexer {
+  explicit SourceLexer(const std::string& text) : input(text) { WideEdges::install(lexer); }
+  FoldedInput input;
+  AwardLexer lexer{&input};
+};
+
 // --- Error listeners ------------------------------------------------------------
 
 class Collector : public antlr4::BaseErrorListener {
@@ -1332,9 +1340,8 @@ std::unique_ptr<ast::File> parse(const SourceFile& src, DiagnosticSink& diags, s
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
 
-  FoldedInput input(src.text);
-  AwardLexer lexer(&input);
-  WideEdges::install(lexer);
+  SourceLexer lexing(src.text);
+  AwardLexer& lexer = lexing.lexer;
   Collector collector(src, diags, cp2byte);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&collector);
@@ -1426,9 +1433,8 @@ std::vector<LexToken> lex(const SourceFile& src) {
   for (uint32_t i = 0; i < src.text.size(); ++i)
     if ((static_cast<unsigned char>(src.text[i]) & 0xC0) != 0x80) cp2byte.push_back(i);
   cp2byte.push_back(static_cast<uint32_t>(src.text.size()));
-  FoldedInput input(src.text);
-  AwardLexer lexer(&input);
-  WideEdges::install(lexer);
+  SourceLexer lexing(src.text);
+  AwardLexer& lexer = lexing.lexer;
   lexer.removeErrorListeners();
   const antlr4::dfa::Vocabulary& vocab = lexer.getVocabulary();
   for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken()) {
