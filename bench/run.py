@@ -148,37 +148,35 @@ def bench_end_to_end(build, pop, n, runs, cores):
     round, and the median of the rounds' ratios is reported with their range."""
     print(f"\n## end to end, {n:,} records ({pop.stat().st_size / 1e6:.1f} MB), {runs} rounds, "
           "one run of each program per round, medians")
-    jobs_list = sorted({1, cores})
-    cmds = [("daqing-baseline", baseline_cmd(build, pop))] + \
-           [(f"award eval --jobs {j}", award_cmd(build, pop, j)) for j in jobs_list]
-    walls = {name: [] for name, _ in cmds}
-    cpus = {name: [] for name, _ in cmds}
-    peaks = {name: 0 for name, _ in cmds}
+    def alone(cmd):
+        def go():
+            s, rss, _, _, cpu = run(cmd)
+            return s, cpu, rss
+        return go
+
+    base, single = "daqing-baseline", "award eval --jobs 1"
+    programs = [(base, alone(baseline_cmd(build, pop)))] + \
+               [(f"award eval --jobs {j}", alone(award_cmd(build, pop, j))) for j in sorted({1, cores})]
     # What the machine gives to `cores` programs that share nothing: `cores` processes
     # of --jobs 1, each on its own part of the file, at once. The bound for --jobs
     # <cores> on this machine at that moment, whatever the program does.
-    together = f"{cores} × award eval --jobs 1, each on 1/{cores} of the file, at once" if cores > 1 else None
-    if together:
+    together = f"{cores} × award eval --jobs 1, each on 1/{cores} of the file, at once"
+    if cores > 1:
         split = [award_cmd(build, part, 1) for part in parts(pop, cores)]
-        cmds.append((together, None))
-        walls[together], cpus[together], peaks[together] = [], [], 0
+        programs.append((together, lambda: (*run_together(split), 0)))
+    walls = {name: [] for name, _ in programs}
+    cpus = {name: [] for name, _ in programs}
+    peaks = {name: 0 for name, _ in programs}
     for _ in range(runs):
-        for name, cmd in cmds:
-            if cmd is None:
-                s, cpu = run_together(split)
-                rss = 0
-            else:
-                s, rss, _, _, cpu = run(cmd)
+        for name, go in programs:
+            s, cpu, rss = go()
             walls[name].append(s)
             cpus[name].append(cpu)
             peaks[name] = max(peaks[name], rss)
-    base = "daqing-baseline"
     print("| program | wall s | records/s (wall) | CPU s | records per CPU-s | ratio to baseline (CPU), "
           "median of rounds (range) | ratio (wall) | peak RSS |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    FOUND.setdefault("rss", []).append((n, peaks[base]))
-    single = f"award eval --jobs 1"
-    for name, _ in cmds:
+    for name, _ in programs:
         s, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         cpu_ratios = [b / a for a, b in zip(cpus[name], cpus[base])]
         wall_ratios = [b / a for a, b in zip(walls[name], walls[base])]
@@ -186,14 +184,13 @@ def bench_end_to_end(build, pop, n, runs, cores):
         if name == single:
             FOUND.setdefault("one", []).append((n, statistics.median(cpu_ratios), statistics.median(wall_ratios),
                                                 peaks[name], min(cpu_ratios), max(cpu_ratios)))
-        elif name == together:
-            speedups = [a / b for a, b in zip(walls[single], walls[name])]
-            FOUND.setdefault("ceiling", []).append((n, statistics.median(speedups), min(speedups), max(speedups)))
-            extra = f"; {spread(speedups)}× --jobs 1"
         elif name != base:
             speedups = [a / b for a, b in zip(walls[single], walls[name])]
-            FOUND.setdefault("cores", []).append((n, int(name.rsplit(" ", 1)[1]), statistics.median(speedups),
-                                                  min(speedups), max(speedups)))
+            found = (statistics.median(speedups), min(speedups), max(speedups))
+            if name == together:
+                FOUND.setdefault("ceiling", []).append((n, *found))
+            else:
+                FOUND.setdefault("cores", []).append((n, int(name.rsplit(" ", 1)[1]), *found))
             extra = f"; {spread(speedups)}× --jobs 1"
         rss = f"{peaks[name] / 1024:.1f} MiB" if peaks[name] else "—"
         print(f"| {name} | {s:.3f} | {rate(n, s)} | {cpu:.3f} | {rate(n, cpu)} | {spread(cpu_ratios)} "
